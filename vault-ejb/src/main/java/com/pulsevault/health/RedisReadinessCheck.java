@@ -1,0 +1,36 @@
+package com.pulsevault.health;
+
+import com.pulsevault.settings.VaultSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/** Ready only when Redis answers PING: without it no transcode job reaches a worker. */
+@Readiness
+@ApplicationScoped
+public class RedisReadinessCheck implements HealthCheck {
+
+    @Inject
+    HealthSettings settings;
+
+    @Override
+    public HealthCheckResponse call() {
+        VaultSettings s = settings.get();
+        var builder = HealthCheckResponse.named("redis")
+                .withData("host", s.redisHost())
+                .withData("port", s.redisPort());
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
+                .database(s.redisDb()).connectionTimeoutMillis(1000).socketTimeoutMillis(1000);
+        s.redisPassword().ifPresent(client::password);
+        try (Jedis jedis = new Jedis(new HostAndPort(s.redisHost(), s.redisPort()), client.build())) {
+            return builder.status("PONG".equals(jedis.ping())).build();
+        } catch (RuntimeException e) {
+            return builder.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

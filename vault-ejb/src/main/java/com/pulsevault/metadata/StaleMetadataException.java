@@ -1,0 +1,10 @@
+package com.pulsevault.metadata;
+
+import com.pulsevault.VaultException;
+
+/** Someone else updated meta.json since it was read: re-read and apply the change again. */
+public class StaleMetadataException extends VaultException {
+    public StaleMetadataException(String videoId, long expected, long actual) {
+        super("meta.json of video " + videoId + " is at version " + actual + ", not " + expected);
+    }
+}

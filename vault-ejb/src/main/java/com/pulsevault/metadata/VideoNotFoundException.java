@@ -1,0 +1,9 @@
+package com.pulsevault.metadata;
+
+import com.pulsevault.VaultException;
+
+public class VideoNotFoundException extends VaultException {
+    public VideoNotFoundException() {
+        super("No such video");
+    }
+}

@@ -1,0 +1,98 @@
+package com.pulsevault.queue;
+
+import com.pulsevault.config.VaultConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Enqueues transcode jobs: durably into the outbox first, then relayed to Redis at once and again
+ * every {@code pulsevault.queue.relay-interval-seconds} until Redis has them. Finalize never waits
+ * for Redis and never fails because of it.
+ */
+@Singleton
+@Startup
+@DependsOn("VaultConfig")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TranscodeQueue {
+
+    private static final Logger LOG = Logger.getLogger(TranscodeQueue.class.getName());
+
+    @Inject
+    VaultConfig config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private JobOutbox outbox;
+    private RedisJobQueue redis;
+    private ScheduledFuture<?> relay;
+    private final Object drainLock = new Object();
+    private volatile boolean redisWasDown;
+
+    @PostConstruct
+    void start() {
+        outbox = new JobOutbox(config.settings().outboxDir());
+        redis = new RedisJobQueue(config.settings());
+        long every = config.settings().queueRelayInterval().toMillis();
+        relay = scheduler.scheduleWithFixedDelay(this::relay, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        relay.cancel(false);
+        redis.close();
+    }
+
+    /** Returns once the job is on disk; Redis gets it as soon as it is reachable. */
+    public void enqueue(String videoId) {
+        outbox.record(TranscodeJob.forVideo(videoId, Clock.systemUTC().instant()));
+        scheduler.execute(this::relay);
+    }
+
+    /** Jobs in Redis waiting for a worker (for metrics); -1 when Redis cannot be asked. */
+    public long depth() {
+        try {
+            return redis.depth();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    public int waitingInOutbox() {
+        return outbox.size();
+    }
+
+    private void relay() {
+        synchronized (drainLock) {
+            try {
+                int sent = outbox.drainTo(redis::push);
+                if (redisWasDown) {
+                    LOG.info("Redis reachable again; relayed " + sent + " waiting transcode job(s)");
+                    redisWasDown = false;
+                }
+            } catch (Exception e) {
+                if (!redisWasDown) {
+                    LOG.log(Level.WARNING, "Redis is not reachable; transcode jobs wait in the outbox: " + e);
+                    redisWasDown = true;
+                }
+            }
+        }
+    }
+}

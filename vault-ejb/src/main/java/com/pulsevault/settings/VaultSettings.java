@@ -1,0 +1,147 @@
+package com.pulsevault.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every {@code pulsevault.*} setting with its default, read through one lookup function
+ * (MicroProfile Config in the server, a map in unit tests). Plain Java on purpose: it ships in the
+ * EAR's lib/ so the health checks there can read the same settings as the EJBs.
+ */
+public final class VaultSettings {
+
+    public static final String MEDIA_ROOT = "pulsevault.media.root";
+    public static final String UPLOAD_DIR = "pulsevault.upload.dir";
+    public static final String VIDEO_DIR = "pulsevault.video.dir";
+    public static final String AUDIT_DIR = "pulsevault.audit.dir";
+    public static final String HMAC_SECRET = "pulsevault.hmac.secret";
+    public static final String TOKEN_EXPIRY_SECONDS = "pulsevault.token.expiry-seconds";
+    public static final String UPLOAD_MAX_SIZE = "pulsevault.upload.max-size";
+    public static final String UPLOAD_EXPIRY_HOURS = "pulsevault.upload.expiry-hours";
+    public static final String UPLOAD_CLEANUP_INTERVAL_SECONDS = "pulsevault.upload.cleanup-interval-seconds";
+    public static final String REDIS_HOST = "pulsevault.redis.host";
+    public static final String REDIS_PORT = "pulsevault.redis.port";
+    public static final String REDIS_PASSWORD = "pulsevault.redis.password";
+    public static final String REDIS_DB = "pulsevault.redis.db";
+    public static final String QUEUE_RELAY_INTERVAL_SECONDS = "pulsevault.queue.relay-interval-seconds";
+    public static final String TRUST_FORWARDED_HEADERS = "pulsevault.http.trust-forwarded-headers";
+    public static final String CORS_ALLOWED_ORIGINS = "pulsevault.cors.allowed-origins";
+    public static final String HEALTH_MIN_FREE_BYTES = "pulsevault.health.min-free-bytes";
+
+    public static final String DEFAULT_MEDIA_ROOT = "/var/lib/pulsevault";
+    public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024 * 1024;
+
+    private final Path mediaRoot;
+    private final Path uploadDir;
+    private final Path videoDir;
+    private final Path auditDir;
+    private final Optional<String> hmacSecret;
+    private final int tokenExpirySeconds;
+    private final long maxUploadSize;
+    private final Duration uploadExpiry;
+    private final Duration uploadCleanupInterval;
+    private final String redisHost;
+    private final int redisPort;
+    private final Optional<String> redisPassword;
+    private final int redisDb;
+    private final Duration queueRelayInterval;
+    private final boolean trustForwardedHeaders;
+    private final List<String> corsAllowedOrigins;
+    private final long healthMinFreeBytes;
+
+    private VaultSettings(Function<String, Optional<String>> lookup) {
+        Values v = new Values(lookup);
+        mediaRoot = v.path(MEDIA_ROOT, Path.of(DEFAULT_MEDIA_ROOT));
+        uploadDir = v.path(UPLOAD_DIR, mediaRoot.resolve("uploads"));
+        videoDir = v.path(VIDEO_DIR, mediaRoot.resolve("videos"));
+        auditDir = v.path(AUDIT_DIR, mediaRoot.resolve("audit"));
+        hmacSecret = v.text(HMAC_SECRET);
+        tokenExpirySeconds = (int) v.positive(TOKEN_EXPIRY_SECONDS, 300);
+        maxUploadSize = v.positive(UPLOAD_MAX_SIZE, DEFAULT_MAX_UPLOAD_SIZE);
+        uploadExpiry = Duration.ofHours(v.positive(UPLOAD_EXPIRY_HOURS, 24));
+        uploadCleanupInterval = Duration.ofSeconds(v.positive(UPLOAD_CLEANUP_INTERVAL_SECONDS, 900));
+        redisHost = v.text(REDIS_HOST).orElse("localhost");
+        redisPort = (int) v.positive(REDIS_PORT, 6379);
+        redisPassword = v.text(REDIS_PASSWORD);
+        redisDb = (int) v.number(REDIS_DB, 0);
+        queueRelayInterval = Duration.ofSeconds(v.positive(QUEUE_RELAY_INTERVAL_SECONDS, 5));
+        trustForwardedHeaders = v.bool(TRUST_FORWARDED_HEADERS, false);
+        corsAllowedOrigins = v.text(CORS_ALLOWED_ORIGINS)
+                .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList())
+                .orElse(List.of());
+        healthMinFreeBytes = v.number(HEALTH_MIN_FREE_BYTES, 1024L * 1024 * 1024);
+    }
+
+    /** @throws SettingsException naming the property whose value is unusable */
+    public static VaultSettings from(Function<String, Optional<String>> lookup) {
+        return new VaultSettings(lookup);
+    }
+
+    public Path mediaRoot() { return mediaRoot; }
+    public Path uploadDir() { return uploadDir; }
+    public Path videoDir() { return videoDir; }
+    public Path auditDir() { return auditDir; }
+    /** Durable transcode jobs waiting for Redis. */
+    public Path outboxDir() { return mediaRoot.resolve("outbox"); }
+    /** Where a generated HMAC secret is kept when none is configured. */
+    public Path generatedSecretFile() { return mediaRoot.resolve("secrets").resolve("hmac.key"); }
+    public Optional<String> hmacSecret() { return hmacSecret; }
+    public int tokenExpirySeconds() { return tokenExpirySeconds; }
+    public long maxUploadSize() { return maxUploadSize; }
+    public Duration uploadExpiry() { return uploadExpiry; }
+    public Duration uploadCleanupInterval() { return uploadCleanupInterval; }
+    public String redisHost() { return redisHost; }
+    public int redisPort() { return redisPort; }
+    public Optional<String> redisPassword() { return redisPassword; }
+    public int redisDb() { return redisDb; }
+    public Duration queueRelayInterval() { return queueRelayInterval; }
+    public boolean trustForwardedHeaders() { return trustForwardedHeaders; }
+    public List<String> corsAllowedOrigins() { return corsAllowedOrigins; }
+    public long healthMinFreeBytes() { return healthMinFreeBytes; }
+
+    private record Values(Function<String, Optional<String>> lookup) {
+        Optional<String> text(String name) {
+            return lookup.apply(name).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        Path path(String name, Path fallback) {
+            return text(name).map(Path::of).orElse(fallback).toAbsolutePath().normalize();
+        }
+
+        long number(String name, long fallback) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(raw.get());
+            } catch (NumberFormatException e) {
+                throw new SettingsException(name, "is not a whole number: " + raw.get());
+            }
+        }
+
+        long positive(String name, long fallback) {
+            long value = number(name, fallback);
+            if (value <= 0) {
+                throw new SettingsException(name, "must be greater than 0, was " + value);
+            }
+            return value;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> raw = text(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get().toLowerCase()) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new SettingsException(name, "is not true or false: " + raw.get());
+            };
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package com.pulsevault.upload;
+
+import com.pulsevault.storage.DurableFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Uploads as plain files: {@code <dir>/<id>} holds the bytes (its length is the offset) and
+ * {@code <dir>/<id>.info} the rest. Every step that a client is told about is fsync'd first.
+ */
+public class DiskUploadStore implements UploadStore {
+
+    private static final Logger LOG = Logger.getLogger(DiskUploadStore.class.getName());
+    /** Bodies stream through one buffer this size per request: heap does not grow with the upload. */
+    static final int BUFFER_SIZE = 512 * 1024;
+
+    private final Path dir;
+    private final long maxSize;
+    private final Duration expiry;
+    private final Clock clock;
+    private final UploadLocks locks;
+    private final RunningDigests digests = new RunningDigests();
+
+    public DiskUploadStore(Path dir, long maxSize, Duration expiry, Clock clock) {
+        this.dir = dir;
+        this.maxSize = maxSize;
+        this.expiry = expiry;
+        this.clock = clock;
+        this.locks = new UploadLocks(id -> dir.resolve(id.value() + ".lock"));
+    }
+
+    @Override
+    public long maxSize() {
+        return maxSize;
+    }
+
+    @Override
+    public UploadInfo create(Long length, UploadMetadata metadata) {
+        if (length != null && length < 0) {
+            throw new InvalidUploadException("Upload-Length must not be negative");
+        }
+        if (length != null && length > maxSize) {
+            throw new UploadTooLargeException("Upload-Length exceeds Tus-Max-Size " + maxSize);
+        }
+        Instant now = clock.instant();
+        UploadInfo info = new UploadInfo(UploadId.random(), length, 0, metadata.raw(), now, now.plus(expiry),
+                null, null, null);
+        try {
+            Files.createFile(dataFile(info.id()));
+            DurableFiles.writeAtomically(infoFile(info.id()), UploadInfoCodec.encode(info)); // fsyncs the directory too
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return info;
+    }
+
+    @Override
+    public UploadInfo get(UploadId id) {
+        UploadInfo info = read(id);
+        if (info.isFinalized()) {
+            throw new UploadNotFoundException();
+        }
+        if (info.isExpired(clock.instant())) {
+            throw new UploadExpiredException();
+        }
+        return info;
+    }
+
+    @Override
+    public UploadInfo append(UploadId id, AppendRequest request) {
+        try (UploadLocks.Held ignored = locks.acquire(id)) {
+            UploadInfo info = get(id);
+            if (request.declaredLength() != null) {
+                info = declareLength(info, request.declaredLength());
+            }
+            if (request.offset() != info.offset()) {
+                throw new OffsetMismatchException(info.offset(), request.offset());
+            }
+            long room = (info.length() != null ? info.length() : maxSize) - info.offset();
+            if (request.contentLength() > room) {
+                throw new UploadTooLargeException("the body would take the upload past "
+                        + (info.length() != null ? "its Upload-Length" : "Tus-Max-Size"));
+            }
+            long newOffset = write(id, info.offset(), room, request);
+            info = info.withOffset(newOffset);
+            if (info.isComplete()) {
+                info = info.withSha256(digests.resume(id, dataFile(id), newOffset).hex());
+                writeInfo(info);
+                digests.forget(id);
+            }
+            return info;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UploadInfo declareLength(UploadInfo info, long length) throws IOException {
+        if (info.length() != null) {
+            if (info.length() != length) {
+                throw new InvalidUploadException("Upload-Length is already set and cannot change");
+            }
+            return info;
+        }
+        if (length < info.offset()) {
+            throw new InvalidUploadException("Upload-Length is smaller than the bytes already received");
+        }
+        if (length > maxSize) {
+            throw new UploadTooLargeException("Upload-Length exceeds Tus-Max-Size " + maxSize);
+        }
+        UploadInfo updated = info.withLength(length);
+        writeInfo(updated);
+        return updated;
+    }
+
+    /** Streams the body to disk at {@code offset}; returns the new, durable offset. */
+    private long write(UploadId id, long offset, long room, AppendRequest request) throws IOException {
+        Path data = dataFile(id);
+        RunningDigests.Running sha = digests.resume(id, data, offset);
+        RunningDigests.Snapshot beforeChunk = sha.snapshot();
+        var chunkDigest = request.checksum() == null ? null : request.checksum().algorithm().newDigest();
+        byte[] buf = new byte[BUFFER_SIZE];
+        ByteBuffer wrapped = ByteBuffer.wrap(buf);
+        long written = 0;
+        try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
+            ch.position(offset);
+            try {
+                int n;
+                while ((n = readBody(request.body(), buf)) >= 0) {
+                    if (written + n > room) {
+                        discard(ch, offset, sha, beforeChunk);
+                        throw new UploadTooLargeException("the body would take the upload past its length");
+                    }
+                    wrapped.clear().limit(n);
+                    while (wrapped.hasRemaining()) {
+                        ch.write(wrapped);
+                    }
+                    sha.update(buf, n);
+                    if (chunkDigest != null) {
+                        chunkDigest.update(buf, 0, n);
+                    }
+                    written += n;
+                }
+            } catch (UploadInterruptedException e) {
+                if (chunkDigest != null) {
+                    // a chunk that did not arrive whole cannot be verified against its checksum
+                    discard(ch, offset, sha, beforeChunk);
+                } else {
+                    ch.force(false); // keep exactly what arrived, durably, for the client to resume from
+                }
+                throw e;
+            } catch (IOException e) {
+                // the disk failed us: keep only what the running digest has seen
+                ch.truncate(offset + written);
+                ch.force(false);
+                throw e;
+            }
+            if (chunkDigest != null && !java.security.MessageDigest.isEqual(chunkDigest.digest(), request.checksum().digest())) {
+                discard(ch, offset, sha, beforeChunk);
+                throw new ChecksumMismatchException();
+            }
+            ch.force(false);
+        }
+        return offset + written;
+    }
+
+    private static int readBody(InputStream body, byte[] buf) {
+        try {
+            int total = 0;
+            // fill the buffer so large chunks hit the disk in large writes
+            while (total < buf.length) {
+                int n = body.read(buf, total, buf.length - total);
+                if (n < 0) {
+                    return total == 0 ? -1 : total;
+                }
+                total += n;
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UploadInterruptedException();
+        }
+    }
+
+    private static void discard(FileChannel ch, long offset, RunningDigests.Running sha,
+                                RunningDigests.Snapshot beforeChunk) throws IOException {
+        ch.truncate(offset);
+        ch.force(false);
+        sha.restore(beforeChunk);
+    }
+
+    @Override
+    public void terminate(UploadId id) {
+        try (UploadLocks.Held ignored = locks.acquire(id)) {
+            get(id);
+            delete(id);
+        }
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+        int removed = 0;
+        try (DirectoryStream<Path> infos = Files.newDirectoryStream(dir, "*.info")) {
+            for (Path infoPath : infos) {
+                String name = infoPath.getFileName().toString();
+                UploadId id;
+                try {
+                    id = UploadId.parse(name.substring(0, name.length() - ".info".length()));
+                } catch (UploadNotFoundException notOurs) {
+                    continue;
+                }
+                if (removeIfExpired(id, now)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
+    private boolean removeIfExpired(UploadId id, Instant now) {
+        try (UploadLocks.Held ignored = locks.acquire(id)) {
+            UploadInfo info = read(id);
+            // a finalized upload leaves its .info behind so a repeated finalize answers the same; it ages out too
+            if (info.isFinalized() && Files.exists(dataFile(id))) {
+                LOG.warning("upload " + id + " was claimed by video " + info.videoId()
+                        + " but never moved: left for a repeated finalize to complete");
+                return false;
+            }
+            if (now.isAfter(info.expiresAt())) {
+                delete(id);
+                return true;
+            }
+        } catch (UploadLockedException | UploadNotFoundException busyOrGone) {
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not expire upload " + id, e);
+        }
+        return false;
+    }
+
+    @Override
+    public Claim claim(UploadId id) {
+        UploadLocks.Held held = locks.acquire(id);
+        try {
+            return new DiskClaim(id, read(id), held);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+    }
+
+    private final class DiskClaim implements Claim {
+        private final UploadId id;
+        private final UploadLocks.Held held;
+        private UploadInfo info;
+
+        DiskClaim(UploadId id, UploadInfo info, UploadLocks.Held held) {
+            this.id = id;
+            this.info = info;
+            this.held = held;
+        }
+
+        @Override
+        public UploadInfo info() {
+            return info;
+        }
+
+        @Override
+        public String sha256() {
+            if (info.sha256() == null) {
+                try {
+                    info = info.withSha256(digests.resume(id, dataFile(id), info.offset()).hex());
+                    writeInfo(info);
+                    digests.forget(id);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return info.sha256();
+        }
+
+        @Override
+        public UploadInfo recordVideo(String videoId, String originalFile) {
+            info = info.claimedBy(videoId, originalFile);
+            writeInfo(info);
+            return info;
+        }
+
+        @Override
+        public void moveContentTo(Path target) {
+            Path data = dataFile(id);
+            try {
+                if (!Files.exists(data) && Files.exists(target)) {
+                    return; // moved by an earlier attempt that did not get to answer
+                }
+                try {
+                    Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException differentFileSystems) {
+                    Path temp = target.resolveSibling("." + target.getFileName() + ".copy");
+                    Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
+                    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    Files.delete(data);
+                }
+                DurableFiles.fsyncDirectory(target.getParent());
+                DurableFiles.fsyncDirectory(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            held.close();
+        }
+    }
+
+    private UploadInfo read(UploadId id) {
+        try {
+            byte[] bytes = Files.readAllBytes(infoFile(id));
+            long offset;
+            try {
+                offset = Files.size(dataFile(id));
+            } catch (NoSuchFileException finalizedOrTorn) {
+                offset = 0;
+            }
+            UploadInfo info = UploadInfoCodec.decode(bytes, offset);
+            if (!info.isFinalized() && !Files.exists(dataFile(id))) {
+                throw new UploadNotFoundException();
+            }
+            if (info.isFinalized() && info.length() != null) {
+                info = info.withOffset(info.length());
+            }
+            return info;
+        } catch (NoSuchFileException e) {
+            throw new UploadNotFoundException();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeInfo(UploadInfo info) {
+        try {
+            DurableFiles.writeAtomically(infoFile(info.id()), UploadInfoCodec.encode(info));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void delete(UploadId id) {
+        try {
+            Files.deleteIfExists(dataFile(id));
+            Files.deleteIfExists(infoFile(id));
+            // deleted while held: whoever opens the old lock file next finds the upload gone
+            Files.deleteIfExists(dir.resolve(id.value() + ".lock"));
+            DurableFiles.fsyncDirectory(dir);
+            digests.forget(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path dataFile(UploadId id) {
+        return dir.resolve(id.value());
+    }
+
+    private Path infoFile(UploadId id) {
+        return dir.resolve(id.value() + ".info");
+    }
+}

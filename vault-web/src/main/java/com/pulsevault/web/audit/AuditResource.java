@@ -1,0 +1,89 @@
+package com.pulsevault.web.audit;
+
+import com.pulsevault.audit.AuditCategory;
+import com.pulsevault.audit.AuditTrail;
+import com.pulsevault.audit.VerificationReport;
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/audit/verify?category=upload&from=2026-11-01&to=2026-11-22}: checks the hash
+ * chains and reports the first break. Without {@code category} every chain is checked.
+ */
+@Path("audit")
+@RequestScoped
+public class AuditResource {
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    @Path("verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verify(@QueryParam("category") String category, @QueryParam("from") String from,
+                           @QueryParam("to") String to) throws IOException {
+        List<AuditCategory> categories = category == null ? List.of(AuditCategory.values()) : List.of(categoryOf(category));
+        LocalDate fromDay = day("from", from);
+        LocalDate toDay = day("to", to);
+        boolean ok = true;
+        JsonArrayBuilder chains = Json.createArrayBuilder();
+        for (AuditCategory c : categories) {
+            VerificationReport report = audit.verify(c, fromDay, toDay);
+            ok &= report.ok();
+            chains.add(json(report));
+        }
+        String body = Json.createObjectBuilder().add("ok", ok).add("chains", chains).build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static JsonObjectBuilder json(VerificationReport report) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("category", report.category().fileName())
+                .add("ok", report.ok())
+                .add("files", report.files())
+                .add("entries", report.entries());
+        if (report.problem() != null) {
+            b.add("problem", Json.createObjectBuilder()
+                    .add("file", report.problem().file())
+                    .add("line", report.problem().line())
+                    .add("kind", report.problem().kind())
+                    .add("message", report.problem().message()));
+        }
+        return b;
+    }
+
+    private static AuditCategory categoryOf(String name) {
+        try {
+            return AuditCategory.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "category must be one of upload, access, transcode, admin");
+        }
+    }
+
+    private static LocalDate day(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, name + " must be a date like 2026-11-22");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.pulsevault.web.problem;
+
+/**
+ * The stable problem types (RFC 9457) this API answers with. The {@code type} URI of each never
+ * changes, so clients may switch on it; titles may be reworded.
+ */
+public enum ProblemType {
+    INVALID_REQUEST(400, "invalid-request", "The request is malformed"),
+    INVALID_HEADER(400, "invalid-header", "A request header has an invalid value"),
+    INVALID_JSON(400, "invalid-json", "The request body is not the expected JSON"),
+    INVALID_UPLOAD_REQUEST(400, "invalid-upload-request", "The upload request breaks the protocol or a limit"),
+    BODY_INCOMPLETE(400, "body-incomplete", "The request body ended before all of it arrived"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    UPLOAD_NOT_FOUND(404, "upload-not-found", "No such upload"),
+    VIDEO_NOT_FOUND(404, "video-not-found", "No such video"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+    OFFSET_MISMATCH(409, "offset-mismatch", "Upload-Offset does not match the upload's offset"),
+    UPLOAD_INCOMPLETE(409, "upload-incomplete", "The upload has not received all of its bytes"),
+    METADATA_CONFLICT(409, "metadata-conflict", "The metadata changed meanwhile"),
+    UPLOAD_EXPIRED(410, "upload-expired", "The upload has expired"),
+    TUS_VERSION_UNSUPPORTED(412, "tus-version-unsupported", "Unsupported Tus-Resumable version"),
+    UPLOAD_TOO_LARGE(413, "upload-too-large", "The upload is larger than allowed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Content-Type"),
+    UPLOAD_LOCKED(423, "upload-locked", "Another request is writing to this upload"),
+    CHECKSUM_MISMATCH(460, "checksum-mismatch", "The chunk does not match its Upload-Checksum"),
+    INTERNAL_ERROR(500, "internal-error", "The vault failed to handle the request");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return "urn:pulsevault:problem:" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

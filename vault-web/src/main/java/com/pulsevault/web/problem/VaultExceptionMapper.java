@@ -1,0 +1,46 @@
+package com.pulsevault.web.problem;
+
+import com.pulsevault.VaultException;
+import com.pulsevault.metadata.StaleMetadataException;
+import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.upload.ChecksumMismatchException;
+import com.pulsevault.upload.InvalidUploadException;
+import com.pulsevault.upload.OffsetMismatchException;
+import com.pulsevault.upload.UploadExpiredException;
+import com.pulsevault.upload.UploadIncompleteException;
+import com.pulsevault.upload.UploadInterruptedException;
+import com.pulsevault.upload.UploadLockedException;
+import com.pulsevault.upload.UploadNotFoundException;
+import com.pulsevault.upload.UploadTooLargeException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Map;
+
+/** The domain's refusals, each as its problem type. */
+@Provider
+public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
+
+    private static final Map<Class<? extends VaultException>, ProblemType> TYPES = Map.ofEntries(
+            Map.entry(UploadNotFoundException.class, ProblemType.UPLOAD_NOT_FOUND),
+            Map.entry(UploadExpiredException.class, ProblemType.UPLOAD_EXPIRED),
+            Map.entry(UploadLockedException.class, ProblemType.UPLOAD_LOCKED),
+            Map.entry(OffsetMismatchException.class, ProblemType.OFFSET_MISMATCH),
+            Map.entry(UploadTooLargeException.class, ProblemType.UPLOAD_TOO_LARGE),
+            Map.entry(ChecksumMismatchException.class, ProblemType.CHECKSUM_MISMATCH),
+            Map.entry(InvalidUploadException.class, ProblemType.INVALID_UPLOAD_REQUEST),
+            Map.entry(UploadIncompleteException.class, ProblemType.UPLOAD_INCOMPLETE),
+            Map.entry(UploadInterruptedException.class, ProblemType.BODY_INCOMPLETE),
+            Map.entry(StaleMetadataException.class, ProblemType.METADATA_CONFLICT),
+            Map.entry(VideoNotFoundException.class, ProblemType.VIDEO_NOT_FOUND));
+
+    @Override
+    public Response toResponse(VaultException e) {
+        ProblemType type = TYPES.getOrDefault(e.getClass(), ProblemType.INVALID_REQUEST);
+        if (e instanceof OffsetMismatchException mismatch) {
+            return Problems.builder(type, e.getMessage(), Map.of("currentOffset", mismatch.currentOffset())).build();
+        }
+        return Problems.response(type, e.getMessage());
+    }
+}
