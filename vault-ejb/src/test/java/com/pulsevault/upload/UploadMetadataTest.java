@@ -1,0 +1,33 @@
+package com.pulsevault.upload;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class UploadMetadataTest {
+
+    @Test
+    void pairsAreDecodedAndTheRawHeaderIsKept() {
+        UploadMetadata m = UploadMetadata.parse("filename a25lZS5tcDQ=,is_confidential");
+        assertEquals(Map.of("filename", "knee.mp4", "is_confidential", ""), m.values());
+        assertEquals("filename a25lZS5tcDQ=,is_confidential", m.raw());
+    }
+
+    @Test
+    void invalidBase64IsRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("filename !!notbase64!!"));
+    }
+
+    @Test
+    void aRepeatedKeyIsRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==,a Yg=="));
+    }
+
+    @Test
+    void anOversizedHeaderIsRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("k " + "QUFB".repeat(3000)));
+    }
+}
