@@ -1,6 +1,12 @@
 package com.pulsevault.metadata;
 
-/** A meta.json that fails its own checksum: a fault to alert on, never silently used. */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A meta.json that fails its own checksum: a fault to alert on, never silently used (and never
+ * overwritten). An application exception only so that EJBs hand it on unwrapped.
+ */
+@ApplicationException
 public class CorruptMetadataException extends RuntimeException {
     private final String videoId;
 

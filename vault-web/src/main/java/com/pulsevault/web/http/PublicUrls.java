@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +23,17 @@ public final class PublicUrls {
 
     /** The absolute URL of {@code relativePath} under the JAX-RS application path (e.g. "uploads/<id>"). */
     public static String of(UriInfo uri, HttpHeaders headers, boolean trustForwarded, String relativePath) {
-        URI base = uri.getBaseUri();
+        return of(uri.getBaseUri(), headers::getHeaderString, trustForwarded, relativePath);
+    }
+
+    static String of(URI base, Function<String, String> headers, boolean trustForwarded, String relativePath) {
         String scheme = base.getScheme();
         String authority = base.getRawAuthority();
         String path = base.getRawPath();
         if (trustForwarded) {
-            String proto = first(headers.getHeaderString("X-Forwarded-Proto"));
-            String host = first(headers.getHeaderString("X-Forwarded-Host"));
-            String prefix = first(headers.getHeaderString("X-Forwarded-Prefix"));
+            String proto = first(headers.apply("X-Forwarded-Proto"));
+            String host = first(headers.apply("X-Forwarded-Host"));
+            String prefix = first(headers.apply("X-Forwarded-Prefix"));
             if (proto != null && PROTO.matcher(proto).matches()) {
                 scheme = proto;
             }

@@ -24,6 +24,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Content-Type"),
     UPLOAD_LOCKED(423, "upload-locked", "Another request is writing to this upload"),
     CHECKSUM_MISMATCH(460, "checksum-mismatch", "The chunk does not match its Upload-Checksum"),
+    METADATA_CORRUPT(500, "metadata-corrupt", "The video's stored metadata failed its checksum"),
     INTERNAL_ERROR(500, "internal-error", "The vault failed to handle the request");
 
     private final int status;

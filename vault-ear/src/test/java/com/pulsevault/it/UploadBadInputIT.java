@@ -1,0 +1,137 @@
+package com.pulsevault.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.pulsevault.it.Http.assertProblem;
+import static com.pulsevault.it.TusClient.OCTETS;
+import static com.pulsevault.it.TusClient.TUS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Uploads are hostile input: each of these gets a 4xx problem, and nothing lands outside the media root. */
+class UploadBadInputIT extends VaultIT {
+
+    static final Path SANDBOX = MEDIA_ROOT.getParent();
+
+    @BeforeAll
+    static void sandboxHoldsOnlyTheMediaRoot() throws IOException {
+        assertEquals(List.of(MEDIA_ROOT), filesOutsideMediaRootAnd(SANDBOX));
+    }
+
+    @AfterAll
+    static void nothingWasWrittenOutsideTheMediaRoot() throws IOException {
+        assertEquals(List.of(MEDIA_ROOT), filesOutsideMediaRootAnd(SANDBOX));
+        try (Stream<Path> uploads = Files.list(MEDIA_ROOT.resolve("uploads"))) {
+            uploads.forEach(p -> assertTrue(p.getFileName().toString().matches("[0-9a-f-]{36}(\\.info|\\.lock)?"), p.toString()));
+        }
+    }
+
+    @Test
+    void aNonNumericUploadLengthGets400() {
+        assertProblem(Http.send("POST", "uploads", null, "Tus-Resumable", TUS, "Upload-Length", "ten"), 400, "invalid-header");
+    }
+
+    @Test
+    void aNegativeUploadLengthGets400() {
+        assertProblem(Http.send("POST", "uploads", null, "Tus-Resumable", TUS, "Upload-Length", "-5"), 400, "invalid-header");
+    }
+
+    @Test
+    void aMissingUploadLengthGets400() {
+        assertProblem(Http.send("POST", "uploads", null, "Tus-Resumable", TUS), 400, "invalid-header");
+    }
+
+    @Test
+    void aNonNumericUploadOffsetGets400() {
+        String url = TusClient.createdUpload(10);
+        assertProblem(Http.send("PATCH", url, new byte[2], "Tus-Resumable", TUS, "Upload-Offset", "0x10", "Content-Type", OCTETS), 400, "invalid-header");
+    }
+
+    @Test
+    void aNegativeUploadOffsetGets400() {
+        String url = TusClient.createdUpload(10);
+        assertProblem(Http.send("PATCH", url, new byte[2], "Tus-Resumable", TUS, "Upload-Offset", "-1", "Content-Type", OCTETS), 400, "invalid-header");
+        assertEquals(0, TusClient.offset(url));
+    }
+
+    @Test
+    void aHugeUploadMetadataGets400() {
+        String huge = "filename " + "QUFB".repeat(5000);
+        assertProblem(TusClient.create(10, "Upload-Metadata", huge), 400, "invalid-upload-request");
+    }
+
+    @Test
+    void anInvalidBase64UploadMetadataGets400() {
+        assertProblem(TusClient.create(10, "Upload-Metadata", "filename ***not-base64***"), 400, "invalid-upload-request");
+    }
+
+    @Test
+    void traversalAndAbsoluteUploadIdsNameNoUpload() throws IOException {
+        for (String id : new String[]{"%2e%2e%2fx", "..%2F..%2Fx", "%2Fetc%2Fpasswd", "..%5C..%5Cx", "%252e%252e%252fx", "x%00"}) {
+            HttpResponse<String> r = TusClient.patch(Http.API + "uploads/" + id, 0, new byte[4]);
+            assertProblem(r, 404, r.statusCode() == 404 && r.body().contains("upload-not-found") ? "upload-not-found" : "not-found");
+        }
+        try (RawHttp raw = new RawHttp()) {
+            String head = raw.start("PATCH", "/pulsevault/api/v1/uploads/../x", "Tus-Resumable: 1.0.0", "Upload-Offset: 0",
+                    "Content-Type: " + OCTETS, "Content-Length: 0", "Connection: close").responseHead();
+            int status = RawHttp.status(head);
+            assertTrue(status >= 400 && status < 500, head);
+        }
+        assertFalse(Files.exists(MEDIA_ROOT.resolve("x")));
+        assertFalse(Files.exists(SANDBOX.resolve("x")));
+    }
+
+    @Test
+    void finalizeOfAnUnknownUploadGets404() {
+        assertProblem(finalizeWith("{\"uploadId\":\"6f1c1f3e-2b7a-4c1e-9d3a-0a1b2c3d4e5f\",\"filename\":\"a.mp4\"}"), 404, "upload-not-found");
+    }
+
+    @Test
+    void finalizeOfAnUnfinishedUploadGets409() {
+        String url = TusClient.createdUpload(10);
+        TusClient.patch(url, 0, new byte[3]);
+        assertProblem(finalizeWith("{\"uploadId\":\"" + TusClient.idOf(url) + "\",\"filename\":\"a.mp4\"}"), 409, "upload-incomplete");
+    }
+
+    @Test
+    void finalizeWithAFilenameWithPathSeparatorsGets400() {
+        String url = TusClient.upload(new byte[10], 10);
+        for (String name : new String[]{"../../etc/passwd", "a/b.mp4", "..\\\\x.mp4"}) {
+            assertProblem(finalizeWith("{\"uploadId\":\"" + TusClient.idOf(url) + "\",\"filename\":\"" + name + "\"}"), 400, "invalid-upload-request");
+        }
+    }
+
+    @Test
+    void finalizeWithABodyThatIsNotJsonGets400() {
+        assertProblem(finalizeWith("uploadId=1"), 400, "invalid-json");
+        assertProblem(finalizeWith("[1,2]"), 400, "invalid-json");
+        assertProblem(finalizeWith("{\"uploadId\":42}"), 400, "invalid-json");
+        assertProblem(finalizeWith("{\"filename\":\"a.mp4\"}"), 400, "invalid-json");
+    }
+
+    @Test
+    void finalizeWithAnotherContentTypeGets415() {
+        assertProblem(Http.send("POST", "uploads/finalize", "{}".getBytes(), "Content-Type", "text/plain"), 415, "unsupported-media-type");
+    }
+
+    static HttpResponse<String> finalizeWith(String json) {
+        return Http.send("POST", "uploads/finalize", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/json");
+    }
+
+    /** Every path under {@code dir}, except what lies inside the media root. */
+    static List<Path> filesOutsideMediaRootAnd(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(p -> !p.equals(dir) && !p.startsWith(MEDIA_ROOT) || p.equals(MEDIA_ROOT)).sorted().toList();
+        }
+    }
+}
