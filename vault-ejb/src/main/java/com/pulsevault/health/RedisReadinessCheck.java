@@ -1,13 +1,12 @@
 package com.pulsevault.health;
 
+import com.pulsevault.settings.RedisClientConfig;
 import com.pulsevault.settings.VaultSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /** Ready only when Redis answers PING: without it no transcode job reaches a worker. */
@@ -24,10 +23,7 @@ public class RedisReadinessCheck implements HealthCheck {
         var builder = HealthCheckResponse.named("redis")
                 .withData("host", s.redisHost())
                 .withData("port", s.redisPort());
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .database(s.redisDb()).connectionTimeoutMillis(1000).socketTimeoutMillis(1000);
-        s.redisPassword().ifPresent(client::password);
-        try (Jedis jedis = new Jedis(new HostAndPort(s.redisHost(), s.redisPort()), client.build())) {
+        try (Jedis jedis = new Jedis(RedisClientConfig.address(s), RedisClientConfig.of(s, 1000))) {
             return builder.status("PONG".equals(jedis.ping())).build();
         } catch (RuntimeException e) {
             return builder.down().withData("error", e.getClass().getSimpleName()).build();

@@ -1,8 +1,7 @@
 package com.pulsevault.queue;
 
+import com.pulsevault.settings.RedisClientConfig;
 import com.pulsevault.settings.VaultSettings;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -16,16 +15,10 @@ public class RedisJobQueue implements AutoCloseable {
     private final JedisPool pool;
 
     public RedisJobQueue(VaultSettings settings) {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .database(settings.redisDb())
-                .connectionTimeoutMillis(2000)
-                .socketTimeoutMillis(5000)
-                .clientName("pulsevault");
-        settings.redisPassword().ifPresent(client::password);
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(8);
         poolConfig.setJmxEnabled(false);
-        pool = new JedisPool(poolConfig, new HostAndPort(settings.redisHost(), settings.redisPort()), client.build());
+        pool = new JedisPool(poolConfig, RedisClientConfig.address(settings), RedisClientConfig.of(settings, 3000));
     }
 
     public void push(TranscodeJob job) {

@@ -1,6 +1,8 @@
 package com.pulsevault.upload;
 
 import com.pulsevault.config.VaultConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -13,11 +15,13 @@ public class UploadStoreProducer {
 
     @Inject
     VaultConfig config;
+    @Resource
+    ManagedExecutorService executor;
 
     @Produces
     @ApplicationScoped
     UploadStore uploadStore() {
         var s = config.settings();
-        return new DiskUploadStore(s.uploadDir(), s.maxUploadSize(), s.uploadExpiry(), Clock.systemUTC());
+        return new DiskUploadStore(s.uploadDir(), s.maxUploadSize(), s.uploadExpiry(), Clock.systemUTC(), executor);
     }
 }

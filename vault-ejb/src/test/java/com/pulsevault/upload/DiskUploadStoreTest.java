@@ -33,7 +33,7 @@ class DiskUploadStoreTest {
 
     @BeforeEach
     void setUp() {
-        store = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock);
+        store = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock, Runnable::run);
     }
 
     @Test
@@ -77,14 +77,14 @@ class DiskUploadStoreTest {
         byte[] content = bytes(50_000);
         UploadInfo info = store.create((long) content.length, UploadMetadata.empty());
         store.append(info.id(), request(0, slice(content, 0, 20_000)));
-        DiskUploadStore afterRestart = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock);
+        DiskUploadStore afterRestart = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock, Runnable::run);
         UploadInfo done = afterRestart.append(info.id(), request(20_000, slice(content, 20_000, 50_000)));
         assertEquals(sha256(content), done.sha256());
     }
 
     @Test
     void aBodyCutOffMidwayKeepsExactlyTheBytesThatArrived() throws Exception {
-        DiskUploadStore big = new DiskUploadStore(dir, 10_000_000, Duration.ofHours(24), clock);
+        DiskUploadStore big = new DiskUploadStore(dir, 10_000_000, Duration.ofHours(24), clock, Runnable::run);
         UploadInfo info = big.create(2_000_000L, UploadMetadata.empty());
         byte[] sent = bytes(DiskUploadStore.BUFFER_SIZE * 2);
         InputStream dying = new FailingAfter(sent);
