@@ -71,6 +71,14 @@ class AuditIT extends VaultIT {
     }
 
     @Test
+    void eachVerificationIsItselfAudited() throws Exception {
+        verify("upload");
+        Path admin = MEDIA_ROOT.resolve("audit").resolve("admin-" + java.time.LocalDate.now(ZoneOffset.UTC) + ".log");
+        List<String> lines = Files.readAllLines(admin);
+        assertTrue(lines.get(lines.size() - 1).contains("\"action\":\"audit.verify\""), lines.get(lines.size() - 1));
+    }
+
+    @Test
     void theVerifyEndpointRefusesAnUnknownCategory() {
         Http.assertProblem(Http.send("GET", "audit/verify?category=secrets", null), 400, "invalid-request");
     }

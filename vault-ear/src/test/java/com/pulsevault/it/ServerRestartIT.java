@@ -3,11 +3,11 @@ package com.pulsevault.it;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 import static com.pulsevault.it.TusClient.OCTETS;
+import static com.pulsevault.it.UploadDurabilityIT.awaitBytesOnDisk;
 import static com.pulsevault.it.UploadDurabilityIT.dataFile;
 import static com.pulsevault.it.UploadDurabilityIT.finalized;
 import static com.pulsevault.it.UploadDurabilityIT.path;
@@ -42,15 +42,5 @@ class ServerRestartIT extends VaultIT {
         assertEquals(204, TusClient.patch(url, offset, Arrays.copyOfRange(content, (int) offset, content.length)).statusCode());
         // the running digest died with the server: finalize recomputes it once from the file
         assertEquals(sha256(content), finalized(url).getString("checksum"));
-    }
-
-    private static void awaitBytesOnDisk(String url, long atLeast) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Files.size(dataFile(url)) < atLeast) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the server never wrote " + atLeast + " bytes");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -37,6 +37,7 @@ class UploadDurabilityIT extends VaultIT {
         try (RawHttp raw = new RawHttp()) {
             raw.start("PATCH", path(url), "Tus-Resumable: 1.0.0", "Upload-Offset: 0", "Content-Type: " + OCTETS,
                     "Content-Length: " + content.length).body(content, 0, 2 * MIB);
+            awaitBytesOnDisk(url, 512 * 1024); // the server is inside the request, holding the upload
         } // the client goes away with a third of the body unsent
         long offset = offsetOnceUnlocked(url);
         assertTrue(offset > 0 && offset <= 2 * MIB, "kept " + offset);
@@ -47,14 +48,15 @@ class UploadDurabilityIT extends VaultIT {
 
     @Test
     void aSecondPatchWhileOneIsWritingGets423AndAfterItEnds409() throws Exception {
-        byte[] content = random(MIB);
+        byte[] content = random(2 * MIB);
         String url = TusClient.createdUpload(content.length);
         try (RawHttp slow = new RawHttp()) {
             slow.start("PATCH", path(url), "Tus-Resumable: 1.0.0", "Upload-Offset: 0", "Content-Type: " + OCTETS,
-                    "Content-Length: " + content.length).body(content, 0, 1000);
-            HttpResponse<String> second = untilLocked(url);
-            assertProblem(second, 423, "upload-locked");
-            slow.body(content, 1000, content.length);
+                    "Content-Length: " + content.length).body(content, 0, MIB);
+            // bytes on disk mean the first request holds the upload and waits for the rest of its body
+            awaitBytesOnDisk(url, 512 * 1024);
+            assertProblem(TusClient.patch(url, 0, new byte[10]), 423, "upload-locked");
+            slow.body(content, MIB, content.length);
             assertEquals(204, RawHttp.status(slow.responseHead()));
         }
         assertProblem(TusClient.patch(url, 0, new byte[10]), 409, "offset-mismatch");
@@ -121,18 +123,14 @@ class UploadDurabilityIT extends VaultIT {
         throw new AssertionError("upload stayed locked");
     }
 
-    /** Polls with empty PATCHes (harmless) until the first request is seen holding the upload. */
-    static HttpResponse<String> untilLocked(String url) throws InterruptedException {
+    static void awaitBytesOnDisk(String url, long atLeast) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
-        HttpResponse<String> r;
-        do {
-            r = TusClient.patch(url, 0, new byte[0]);
-            if (r.statusCode() == 423) {
-                return r;
+        while (Files.size(dataFile(url)) < atLeast) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the server never wrote " + atLeast + " bytes");
             }
             Thread.sleep(20);
-        } while (Instant.now().isBefore(deadline));
-        return r;
+        }
     }
 
     static String path(String url) {

@@ -3,9 +3,7 @@ package com.pulsevault.upload;
 import com.pulsevault.storage.DurableFiles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -14,11 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,16 +26,12 @@ import java.util.logging.Logger;
 public class DiskUploadStore implements UploadStore {
 
     private static final Logger LOG = Logger.getLogger(DiskUploadStore.class.getName());
-    /** Bodies stream through one buffer this size per request: heap does not grow with the upload. */
-    static final int BUFFER_SIZE = 512 * 1024;
-    /** How many bytes a request may write before their writeback to disk is started in the background. */
-    static final long EARLY_FLUSH_BYTES = 8L * 1024 * 1024;
 
     private final Path dir;
     private final long maxSize;
     private final Duration expiry;
     private final Clock clock;
-    private final Executor flusher;
+    private final ChunkWriter writer;
     private final UploadLocks locks;
     private final RunningDigests digests = new RunningDigests();
 
@@ -49,7 +41,7 @@ public class DiskUploadStore implements UploadStore {
         this.maxSize = maxSize;
         this.expiry = expiry;
         this.clock = clock;
-        this.flusher = flusher;
+        this.writer = new ChunkWriter(flusher);
         this.locks = new UploadLocks(id -> dir.resolve(id.value() + ".lock"));
     }
 
@@ -105,7 +97,8 @@ public class DiskUploadStore implements UploadStore {
                 throw new UploadTooLargeException("the body would take the upload past "
                         + (info.length() != null ? "its Upload-Length" : "Tus-Max-Size"));
             }
-            long newOffset = write(id, info.offset(), room, request);
+            RunningDigests.Running sha = digests.resume(id, dataFile(id), info.offset());
+            long newOffset = writer.write(dataFile(id), info.offset(), room, request, sha);
             info = info.withOffset(newOffset);
             if (info.isComplete()) {
                 info = info.withSha256(digests.resume(id, dataFile(id), newOffset).hex());
@@ -134,155 +127,6 @@ public class DiskUploadStore implements UploadStore {
         UploadInfo updated = info.withLength(length);
         writeInfo(updated);
         return updated;
-    }
-
-    /** Streams the body to disk at {@code offset}; returns the new, durable offset. */
-    private long write(UploadId id, long offset, long room, AppendRequest request) throws IOException {
-        Path data = dataFile(id);
-        RunningDigests.Running sha = digests.resume(id, data, offset);
-        RunningDigests.Snapshot beforeChunk = sha.snapshot();
-        MessageDigest chunkDigest = request.checksum() == null ? null : request.checksum().algorithm().newDigest();
-        BackgroundDigest hashing = new BackgroundDigest(sha, chunkDigest);
-        // two buffers: one is hashed on another thread while the next is read and written
-        byte[][] buffers = {new byte[BUFFER_SIZE], new byte[BUFFER_SIZE]};
-        long written = 0;
-        try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
-            ch.position(offset);
-            EarlyFlush early = new EarlyFlush(ch);
-            try {
-                int n;
-                for (int i = 0; (n = readBody(request.body(), buffers[i])) >= 0; i ^= 1) {
-                    if (written + n > room) {
-                        hashing.await();
-                        discard(ch, offset, sha, beforeChunk);
-                        throw new UploadTooLargeException("the body would take the upload past its length");
-                    }
-                    ByteBuffer wrapped = ByteBuffer.wrap(buffers[i], 0, n);
-                    while (wrapped.hasRemaining()) {
-                        ch.write(wrapped);
-                    }
-                    hashing.update(buffers[i], n);
-                    written += n;
-                    early.wrote(n);
-                }
-                hashing.await();
-            } catch (UploadInterruptedException e) {
-                hashing.await();
-                early.await();
-                if (chunkDigest != null) {
-                    // a chunk that did not arrive whole cannot be verified against its checksum
-                    discard(ch, offset, sha, beforeChunk);
-                } else {
-                    ch.force(false); // keep exactly what arrived, durably, for the client to resume from
-                }
-                throw e;
-            } catch (IOException e) {
-                hashing.await();
-                early.await();
-                // the disk failed us: keep only what the running digest has seen
-                ch.truncate(offset + written);
-                ch.force(false);
-                throw e;
-            }
-            early.await();
-            if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), request.checksum().digest())) {
-                discard(ch, offset, sha, beforeChunk);
-                throw new ChecksumMismatchException();
-            }
-            ch.force(false);
-        }
-        return offset + written;
-    }
-
-    /**
-     * Feeds written buffers to the running SHA-256 (and the chunk's checksum) on another thread, one
-     * buffer at a time, so hashing overlaps with receiving the next buffer instead of following it.
-     */
-    private final class BackgroundDigest {
-        private final RunningDigests.Running sha;
-        private final MessageDigest chunk;
-        private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
-
-        BackgroundDigest(RunningDigests.Running sha, MessageDigest chunk) {
-            this.sha = sha;
-            this.chunk = chunk;
-        }
-
-        /** Waits for the previous buffer, so at most one is in flight and the caller may refill the other. */
-        void update(byte[] buffer, int length) {
-            pending.join();
-            pending = CompletableFuture.runAsync(() -> {
-                sha.update(buffer, length);
-                if (chunk != null) {
-                    chunk.update(buffer, 0, length);
-                }
-            }, flusher);
-        }
-
-        void await() {
-            pending.join();
-        }
-    }
-
-    /**
-     * Starts writeback of what a request has written so far while it keeps receiving, so the fsync
-     * that ends the request (and that the client waits for) only has the last few MiB left to flush.
-     * Network and disk then work at the same time instead of one after the other.
-     */
-    private final class EarlyFlush {
-        private final FileChannel channel;
-        private long sinceLast;
-        private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
-
-        EarlyFlush(FileChannel channel) {
-            this.channel = channel;
-        }
-
-        void wrote(long n) {
-            sinceLast += n;
-            if (sinceLast >= EARLY_FLUSH_BYTES && running.isDone()) {
-                sinceLast = 0;
-                running = CompletableFuture.runAsync(() -> {
-                    try {
-                        channel.force(false);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e); // the final force reports it again
-                    }
-                }, flusher);
-            }
-        }
-
-        void await() {
-            try {
-                running.join();
-            } catch (RuntimeException ignored) {
-                // the caller's own force or truncate decides the outcome
-            }
-        }
-    }
-
-    private static int readBody(InputStream body, byte[] buf) {
-        try {
-            int total = 0;
-            // fill the buffer so large chunks hit the disk in large writes
-            while (total < buf.length) {
-                int n = body.read(buf, total, buf.length - total);
-                if (n < 0) {
-                    return total == 0 ? -1 : total;
-                }
-                total += n;
-            }
-            return total;
-        } catch (IOException e) {
-            throw new UploadInterruptedException();
-        }
-    }
-
-    private static void discard(FileChannel ch, long offset, RunningDigests.Running sha,
-                                RunningDigests.Snapshot beforeChunk) throws IOException {
-        ch.truncate(offset);
-        ch.force(false);
-        sha.restore(beforeChunk);
     }
 
     @Override

@@ -86,7 +86,7 @@ class DiskUploadStoreTest {
     void aBodyCutOffMidwayKeepsExactlyTheBytesThatArrived() throws Exception {
         DiskUploadStore big = new DiskUploadStore(dir, 10_000_000, Duration.ofHours(24), clock, Runnable::run);
         UploadInfo info = big.create(2_000_000L, UploadMetadata.empty());
-        byte[] sent = bytes(DiskUploadStore.BUFFER_SIZE * 2);
+        byte[] sent = bytes(ChunkWriter.BUFFER_SIZE * 2);
         InputStream dying = new FailingAfter(sent);
         assertThrows(UploadInterruptedException.class, () -> big.append(info.id(), new AppendRequest(0, dying, 2_000_000, null, null)));
         long kept = big.get(info.id()).offset();
