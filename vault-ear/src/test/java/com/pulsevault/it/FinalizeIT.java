@@ -3,6 +3,7 @@ package com.pulsevault.it;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.resps.StreamEntry;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Finalize: the upload becomes a video with meta.json, an audit line and exactly one transcode job. */
 class FinalizeIT extends VaultIT {
 
-    static final String QUEUE = "pulsevault:transcode:queue";
+    static final String STREAM = "pulsevault:transcode:jobs";
 
     @Test
     void finalizeAnswersTheContractAndStoresTheOriginalUnderTheVideoId() throws Exception {
@@ -124,8 +125,8 @@ class FinalizeIT extends VaultIT {
 
     static long jobsFor(String videoId) {
         try (Jedis jedis = TestRedis.jedis()) {
-            List<String> jobs = jedis.lrange(QUEUE, 0, -1);
-            return jobs.stream().filter(j -> j.contains("\"videoId\":\"" + videoId + "\"")).count();
+            List<StreamEntry> jobs = jedis.xrange(STREAM, "-", "+");
+            return jobs.stream().filter(e -> e.getFields().get("job").contains("\"videoId\":\"" + videoId + "\"")).count();
         } catch (RuntimeException redisNotUpYet) {
             return -1;
         }
