@@ -21,11 +21,12 @@ class HealthIT extends VaultIT {
     }
 
     @Test
-    void readinessChecksRedisAndTheMediaRoot() throws Exception {
+    void readinessChecksRedisTheMediaRootAndFfmpeg() throws Exception {
         FinalizeIT.await(() -> FinalizeIT.readinessStatus() == 200, "ready");
         Map<String, String> checks = checks(Http.send("GET", Http.HEALTH + "ready", null));
         assertEquals("UP", checks.get("redis"));
         assertEquals("UP", checks.get("media-root"));
+        assertEquals("UP", checks.get("ffmpeg"));
     }
 
     static Map<String, String> checks(HttpResponse<String> r) {

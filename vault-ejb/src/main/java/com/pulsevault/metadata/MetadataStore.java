@@ -39,12 +39,24 @@ public class MetadataStore {
         this.videoDir = videoDir;
     }
 
+    private static final java.util.regex.Pattern VIDEO_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** @throws VideoNotFoundException for anything but a canonical UUID, so no id can step outside the video directory */
     public Path directoryOf(String videoId) {
+        if (videoId == null || !VIDEO_ID.matcher(videoId).matches()) {
+            throw new VideoNotFoundException();
+        }
         return videoDir.resolve(videoId);
     }
 
     public boolean exists(String videoId) {
         return Files.exists(file(videoId));
+    }
+
+    /** True for a canonical video id; anything else names no video. */
+    public static boolean isVideoId(String candidate) {
+        return candidate != null && VIDEO_ID.matcher(candidate).matches();
     }
 
     /** @throws VideoNotFoundException, CorruptMetadataException */

@@ -118,6 +118,17 @@ public class RedisJobQueue implements AutoCloseable {
         }
     }
 
+    /** Puts a job back for any worker to take at once, its attempt count unchanged (a worker shutting down). */
+    public void release(Delivery d) {
+        try (Jedis jedis = pool.getResource()) {
+            Transaction t = jedis.multi();
+            t.xadd(STREAM, StreamEntryID.NEW_ENTRY, Map.of(FIELD, d.job().toJson()));
+            t.xack(STREAM, GROUP, d.entry());
+            t.xdel(STREAM, d.entry());
+            t.exec();
+        }
+    }
+
     /** Moves retries whose back-off is over back into the stream; returns how many. */
     public int promoteDue(Instant now) {
         int moved = 0;

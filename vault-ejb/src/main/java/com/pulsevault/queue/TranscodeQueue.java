@@ -14,7 +14,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
+import com.pulsevault.metadata.MetadataStore;
+import jakarta.json.Json;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,6 +46,7 @@ public class TranscodeQueue {
     ManagedScheduledExecutorService scheduler;
 
     private JobOutbox outbox;
+    private MetadataStore metadata;
     private RedisJobQueue redis;
     private ScheduledFuture<?> relay;
     private final Object drainLock = new Object();
@@ -49,6 +55,7 @@ public class TranscodeQueue {
     @PostConstruct
     void start() {
         outbox = new JobOutbox(config.settings().outboxDir());
+        metadata = new MetadataStore(config.settings().videoDir());
         redis = new RedisJobQueue(config.settings());
         long every = config.settings().queueRelayInterval().toMillis();
         relay = scheduler.scheduleWithFixedDelay(this::relay, 0, every, TimeUnit.MILLISECONDS);
@@ -60,9 +67,15 @@ public class TranscodeQueue {
         redis.close();
     }
 
-    /** Returns once the job is on disk; Redis gets it as soon as it is reachable. */
+    /**
+     * Returns once the job is on disk; the periodic relay hands it to Redis, or {@link #relayNow()}
+     * at once (call it when the video's meta.json is in place).
+     */
     public void enqueue(String videoId) {
         outbox.record(TranscodeJob.forVideo(videoId, Clock.systemUTC().instant()));
+    }
+
+    public void relayNow() {
         scheduler.execute(this::relay);
     }
 
@@ -77,6 +90,30 @@ public class TranscodeQueue {
 
     public int waitingInOutbox() {
         return outbox.size();
+    }
+
+    /** videoId → JSON {job, reason, failedAt} of each job that ran out of attempts. */
+    public Map<String, String> deadLetters() {
+        return redis.deadLetters();
+    }
+
+    /** Gives a dead-lettered video a fresh set of attempts; false when it has no dead letter. */
+    public boolean retryDeadLetter(String videoId) {
+        return redis.retryDead(videoId);
+    }
+
+    /**
+     * Transcodes a video again (new ffmpeg, new ladder settings, a failed attempt): meta.json goes back to
+     * queued, so the worker does not skip it as done, then a new job is enqueued.
+     *
+     * @throws com.pulsevault.metadata.VideoNotFoundException for an unknown video
+     */
+    public void requeue(String videoId) {
+        metadata.update(videoId, doc -> Json.createObjectBuilder(doc)
+                .add("status", "queued").add("transcoding", "queued").add("updatedAt", Instant.now().toString())
+                .remove("error").remove("lastError").build());
+        enqueue(videoId);
+        relayNow();
     }
 
     private void relay() {

@@ -31,6 +31,17 @@ public final class VaultSettings {
     public static final String TRUST_FORWARDED_HEADERS = "pulsevault.http.trust-forwarded-headers";
     public static final String CORS_ALLOWED_ORIGINS = "pulsevault.cors.allowed-origins";
     public static final String HEALTH_MIN_FREE_BYTES = "pulsevault.health.min-free-bytes";
+    public static final String TRANSCODE_ENABLED = "pulsevault.transcode.enabled";
+    public static final String TRANSCODE_CONCURRENCY = "pulsevault.transcode.concurrency";
+    public static final String TRANSCODE_TIMEOUT_SECONDS = "pulsevault.transcode.timeout-seconds";
+    public static final String TRANSCODE_MAX_ATTEMPTS = "pulsevault.transcode.max-attempts";
+    public static final String TRANSCODE_RETRY_DELAY_SECONDS = "pulsevault.transcode.retry-delay-seconds";
+    public static final String TRANSCODE_VISIBILITY_TIMEOUT_SECONDS = "pulsevault.transcode.visibility-timeout-seconds";
+    public static final String FFMPEG_THREADS = "pulsevault.ffmpeg.threads";
+    public static final String FFMPEG_PATH = "pulsevault.ffmpeg.path";
+    public static final String FFPROBE_PATH = "pulsevault.ffprobe.path";
+    public static final String RENDITIONS = "pulsevault.renditions";
+    public static final String SEGMENT_SECONDS = "pulsevault.segment.seconds";
 
     public static final String DEFAULT_MEDIA_ROOT = "/var/lib/pulsevault";
     public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024 * 1024;
@@ -52,6 +63,17 @@ public final class VaultSettings {
     private final boolean trustForwardedHeaders;
     private final List<String> corsAllowedOrigins;
     private final long healthMinFreeBytes;
+    private final boolean transcodeEnabled;
+    private final int transcodeConcurrency;
+    private final Duration transcodeTimeout;
+    private final int transcodeMaxAttempts;
+    private final Duration transcodeRetryDelay;
+    private final Duration transcodeVisibilityTimeout;
+    private final int ffmpegThreads;
+    private final String ffmpegPath;
+    private final String ffprobePath;
+    private final List<String> renditions;
+    private final int segmentSeconds;
 
     private VaultSettings(Function<String, Optional<String>> lookup) {
         Values v = new Values(lookup);
@@ -74,6 +96,18 @@ public final class VaultSettings {
                 .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList())
                 .orElse(List.of());
         healthMinFreeBytes = v.number(HEALTH_MIN_FREE_BYTES, 1024L * 1024 * 1024);
+        transcodeEnabled = v.bool(TRANSCODE_ENABLED, true);
+        transcodeConcurrency = (int) v.positive(TRANSCODE_CONCURRENCY, 1);
+        transcodeTimeout = Duration.ofSeconds(v.positive(TRANSCODE_TIMEOUT_SECONDS, 3600));
+        transcodeMaxAttempts = (int) v.positive(TRANSCODE_MAX_ATTEMPTS, 3);
+        transcodeRetryDelay = Duration.ofSeconds(v.positive(TRANSCODE_RETRY_DELAY_SECONDS, 30));
+        transcodeVisibilityTimeout = Duration.ofSeconds(v.positive(TRANSCODE_VISIBILITY_TIMEOUT_SECONDS, 300));
+        ffmpegThreads = (int) v.number(FFMPEG_THREADS, 0);
+        ffmpegPath = v.text(FFMPEG_PATH).orElse("ffmpeg");
+        ffprobePath = v.text(FFPROBE_PATH).orElse("ffprobe");
+        renditions = v.text(RENDITIONS).orElse("240p,360p,480p,720p,1080p").lines()
+                .flatMap(l -> Arrays.stream(l.split(","))).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        segmentSeconds = (int) v.positive(SEGMENT_SECONDS, 4);
     }
 
     /** @throws SettingsException naming the property whose value is unusable */
@@ -102,6 +136,22 @@ public final class VaultSettings {
     public boolean trustForwardedHeaders() { return trustForwardedHeaders; }
     public List<String> corsAllowedOrigins() { return corsAllowedOrigins; }
     public long healthMinFreeBytes() { return healthMinFreeBytes; }
+    public boolean transcodeEnabled() { return transcodeEnabled; }
+    public int transcodeConcurrency() { return transcodeConcurrency; }
+    public Duration transcodeTimeout() { return transcodeTimeout; }
+    public int transcodeMaxAttempts() { return transcodeMaxAttempts; }
+    /** Back-off before the second attempt; doubled for each attempt after that. */
+    public Duration transcodeRetryDelay() { return transcodeRetryDelay; }
+    /** How long a job may go without a heartbeat before another worker takes it over. */
+    public Duration transcodeVisibilityTimeout() { return transcodeVisibilityTimeout; }
+    /** 0 lets ffmpeg choose. */
+    public int ffmpegThreads() { return ffmpegThreads; }
+    /** A path, or a bare name looked up on PATH. */
+    public String ffmpegPath() { return ffmpegPath; }
+    public String ffprobePath() { return ffprobePath; }
+    /** Rung names such as "720p", tallest last or in any order. */
+    public List<String> renditions() { return renditions; }
+    public int segmentSeconds() { return segmentSeconds; }
 
     private record Values(Function<String, Optional<String>> lookup) {
         Optional<String> text(String name) {

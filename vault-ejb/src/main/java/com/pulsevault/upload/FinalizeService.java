@@ -72,10 +72,12 @@ public class FinalizeService {
             DurableFiles.createDirectoryDurably(dir);
             claim.moveContentTo(dir.resolve(info.originalFile()));
             // job and audit line go first: after a crash a retry repeats them (at least once) rather than lose them;
-            // the worker treats a job whose meta.json is not there yet as not ready
+            // (a worker that still finds no meta.json treats the job as not ready and retries it later)
             queue.enqueue(videoId);
             audit.record(AuditCategory.UPLOAD, AuditEntry.success("upload.finalize", videoId, id.value(), actor, client));
-            return resultOf(metadata.create(videoId, document(info, claim.sha256(), request)));
+            FinalizeResult result = resultOf(metadata.create(videoId, document(info, claim.sha256(), request)));
+            queue.relayNow(); // only now: a worker must find meta.json when the job reaches it
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
