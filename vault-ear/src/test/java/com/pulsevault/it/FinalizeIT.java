@@ -108,6 +108,7 @@ class FinalizeIT extends VaultIT {
             assertEquals("queued", Http.json(r).getString("transcoding"));
             assertFalse(outboxEmpty(), "the job waits on disk");
             TestRedis.start();
+            // Redis came back empty: the waiting consumer must back off, recreate its group and resume by itself
             await(() -> outboxEmpty() && status(videoId).equals("failed"), "job relayed once Redis is back and worked on");
             assertEquals(1, transcodeStarts(videoId), "exactly once");
             await(() -> readinessStatus() == 200, "readiness back up");

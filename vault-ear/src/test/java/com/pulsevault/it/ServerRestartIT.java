@@ -3,6 +3,8 @@ package com.pulsevault.it;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** kill -9 of the server in the middle of a PATCH, then a restart: the upload resumes to the right file. */
+/** kill -9 of the server mid-upload and mid-transcode, then a restart: nothing is lost, nothing is doubled. */
 class ServerRestartIT extends VaultIT {
 
     @Test
@@ -42,5 +44,33 @@ class ServerRestartIT extends VaultIT {
         assertEquals(204, TusClient.patch(url, offset, Arrays.copyOfRange(content, (int) offset, content.length)).statusCode());
         // the running digest died with the server: finalize recomputes it once from the file
         assertEquals(sha256(content), finalized(url).getString("checksum"));
+    }
+
+    @Test
+    void aTranscodeKilledWithTheServerIsRedeliveredAndEndsWithExactlyOneLadder() throws Exception {
+        Path clips = Files.createTempDirectory("pulsevault-crash");
+        String videoId = TranscodeIT.finalized(Clips.generate(clips, "long.mp4", "1920x1080", 20, true));
+        Path dir = MEDIA_ROOT.resolve("videos").resolve(videoId);
+        FinalizeIT.await(() -> FinalizeIT.status(videoId).equals("transcoding") && segmentsBeingWritten(dir), "ffmpeg at work");
+        WildFlyProcess.start(WildFlyProcess.kill9());
+
+        // the dead consumer's job is reclaimed after the visibility timeout (10 s in the tests)
+        TranscodeIT.awaitDone(videoId);
+        assertEquals("transcoded", FinalizeIT.status(videoId));
+        assertEquals(2, FinalizeIT.transcodeStarts(videoId), "the killed attempt and the one that finished");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("meta.json", "original.mp4", "poster.jpg", "stream"),
+                    files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".meta")).sorted().toList(),
+                    "one ladder, no leftovers of the killed attempt");
+        }
+        assertEquals(5, TranscodeIT.meta(videoId).getJsonArray("renditions").size());
+    }
+
+    private static boolean segmentsBeingWritten(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.anyMatch(p -> p.toString().contains("/.transcode-") && p.getFileName().toString().startsWith("chunk-"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // the walk raced with ffmpeg's own renames
+        }
     }
 }
