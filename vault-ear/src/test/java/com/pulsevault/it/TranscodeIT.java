@@ -160,6 +160,43 @@ class TranscodeIT extends VaultIT {
         assertEquals("transcoded", status(videoId));
     }
 
+    @Test
+    void anUndeployMidTranscodeStopsEveryConsumerAndPutsTheJobBackForTheRedeployment() throws Exception {
+        String videoId = finalized(Clips.generate(clips, "long.mp4", "1920x1080", 20, true));
+        Path dir = MEDIA_ROOT.resolve("videos").resolve(videoId);
+        await(() -> status(videoId).equals("transcoding") && Files.exists(dir) && leftoverCount(dir) > 0, "ffmpeg at work");
+
+        assertTrue(threadDump().contains("PulseVaultTranscoders"), "consumer threads run before the undeploy");
+        WildFlyProcess.cli("undeploy pulsevault.ear --keep-content");
+        await(() -> !threadDump().contains("PulseVaultTranscoders"), "no consumer thread left after undeploy");
+        try (Jedis jedis = TestRedis.jedis()) {
+            assertTrue(jedis.xrange("pulsevault:transcode:jobs", "-", "+").stream()
+                    .anyMatch(e -> e.getFields().get("job").contains(videoId)), "the interrupted job is back in the queue");
+        }
+
+        WildFlyProcess.cli("/deployment=pulsevault.ear:deploy");
+        awaitDone(videoId);
+        assertEquals("transcoded", status(videoId));
+        assertEquals(2, transcodeStarts(videoId));
+        assertEquals(0, leftoverCount(dir), "one ladder, no leftovers");
+    }
+
+    private static long leftoverCount(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(".transcode-")).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static String threadDump() {
+        try {
+            return WildFlyProcess.threadDump();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void assertRefusedAsUnsupported(String videoId) throws Exception {
         awaitDone(videoId);
         JsonObject meta = meta(videoId);

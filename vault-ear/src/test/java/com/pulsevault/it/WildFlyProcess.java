@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Path;
 
 /**
  * The WildFly that Arquillian started, seen as an OS process: tests kill it with SIGKILL, as a power
@@ -53,6 +54,28 @@ public final class WildFlyProcess {
             sleepBriefly();
         }
         throw new IllegalStateException("restarted WildFly did not serve the vault within 120 s; see " + log);
+    }
+
+    /** Runs one management command against the running server, as an administrator would. */
+    public static String cli(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(JBOSS_HOME + "/bin/jboss-cli.sh", "--connect",
+                "--controller=remote+http://127.0.0.1:" + System.getProperty("vault.management.port", "10090"), "--command=" + command)
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jboss-cli " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** The server's thread dump (jcmd Thread.print). */
+    public static String threadDump() throws IOException, InterruptedException {
+        long pid = find().orElseThrow().pid();
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return output;
     }
 
     private static Optional<ProcessHandle> find() {
