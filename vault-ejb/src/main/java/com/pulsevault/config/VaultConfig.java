@@ -50,4 +50,9 @@ public class VaultConfig {
     public byte[] hmacKey() {
         return hmacKey.clone();
     }
+
+    /** The key before the last rotation, while pulsevault.hmac.previous-secret is set. */
+    public java.util.Optional<byte[]> previousHmacKey() {
+        return settings.hmacPreviousSecret().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

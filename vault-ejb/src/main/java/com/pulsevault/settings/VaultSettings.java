@@ -19,6 +19,7 @@ public final class VaultSettings {
     public static final String VIDEO_DIR = "pulsevault.video.dir";
     public static final String AUDIT_DIR = "pulsevault.audit.dir";
     public static final String HMAC_SECRET = "pulsevault.hmac.secret";
+    public static final String HMAC_PREVIOUS_SECRET = "pulsevault.hmac.previous-secret";
     public static final String TOKEN_EXPIRY_SECONDS = "pulsevault.token.expiry-seconds";
     public static final String UPLOAD_MAX_SIZE = "pulsevault.upload.max-size";
     public static final String UPLOAD_EXPIRY_HOURS = "pulsevault.upload.expiry-hours";
@@ -51,6 +52,7 @@ public final class VaultSettings {
     private final Path videoDir;
     private final Path auditDir;
     private final Optional<String> hmacSecret;
+    private final Optional<String> hmacPreviousSecret;
     private final int tokenExpirySeconds;
     private final long maxUploadSize;
     private final Duration uploadExpiry;
@@ -82,6 +84,7 @@ public final class VaultSettings {
         videoDir = v.path(VIDEO_DIR, mediaRoot.resolve("videos"));
         auditDir = v.path(AUDIT_DIR, mediaRoot.resolve("audit"));
         hmacSecret = v.text(HMAC_SECRET);
+        hmacPreviousSecret = v.text(HMAC_PREVIOUS_SECRET);
         tokenExpirySeconds = (int) v.positive(TOKEN_EXPIRY_SECONDS, 300);
         maxUploadSize = v.positive(UPLOAD_MAX_SIZE, DEFAULT_MAX_UPLOAD_SIZE);
         uploadExpiry = Duration.ofHours(v.positive(UPLOAD_EXPIRY_HOURS, 24));
@@ -124,6 +127,8 @@ public final class VaultSettings {
     /** Where a generated HMAC secret is kept when none is configured. */
     public Path generatedSecretFile() { return mediaRoot.resolve("secrets").resolve("hmac.key"); }
     public Optional<String> hmacSecret() { return hmacSecret; }
+    /** While set, media tokens signed with it stay valid (key rotation). */
+    public Optional<String> hmacPreviousSecret() { return hmacPreviousSecret; }
     public int tokenExpirySeconds() { return tokenExpirySeconds; }
     public long maxUploadSize() { return maxUploadSize; }
     public Duration uploadExpiry() { return uploadExpiry; }

@@ -1,6 +1,9 @@
 package com.pulsevault.web.problem;
 
 import com.pulsevault.VaultException;
+import com.pulsevault.media.InvalidMediaPathException;
+import com.pulsevault.media.InvalidTokenException;
+import com.pulsevault.media.MediaPath;
 import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.metadata.VideoNotFoundException;
 import com.pulsevault.upload.ChecksumMismatchException;
@@ -33,7 +36,10 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(UploadIncompleteException.class, ProblemType.UPLOAD_INCOMPLETE),
             Map.entry(UploadInterruptedException.class, ProblemType.BODY_INCOMPLETE),
             Map.entry(StaleMetadataException.class, ProblemType.METADATA_CONFLICT),
-            Map.entry(VideoNotFoundException.class, ProblemType.VIDEO_NOT_FOUND));
+            Map.entry(VideoNotFoundException.class, ProblemType.VIDEO_NOT_FOUND),
+            Map.entry(InvalidTokenException.class, ProblemType.MEDIA_FORBIDDEN),
+            Map.entry(InvalidMediaPathException.class, ProblemType.INVALID_MEDIA_PATH),
+            Map.entry(MediaPath.NotServableException.class, ProblemType.MEDIA_NOT_FOUND));
 
     @Override
     public Response toResponse(VaultException e) {

@@ -1,0 +1,10 @@
+package com.pulsevault.media;
+
+import com.pulsevault.VaultException;
+
+/** A signing request for something that is never served (meta.json, a path outside the video, …). */
+public class InvalidMediaPathException extends VaultException {
+    public InvalidMediaPathException() {
+        super("path must be stream/<file>, poster.jpg or original.<ext>");
+    }
+}

@@ -1,0 +1,132 @@
+package com.pulsevault.media;
+
+import com.pulsevault.audit.AuditCategory;
+import com.pulsevault.audit.AuditEntry;
+import com.pulsevault.audit.AuditTrail;
+import com.pulsevault.config.VaultConfig;
+import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metadata.VideoNotFoundException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signing media URLs and deciding, per request, whether a token grants a file. Every grant and every
+ * denial is an {@code access} audit line with the video, the file and the outcome; never the token.
+ */
+@ApplicationScoped
+public class MediaAccess {
+
+    /** A playback session outlives its video by this much, for pauses and seeking. */
+    static final Duration SESSION_MARGIN = Duration.ofMinutes(30);
+    static final Duration SESSION_MAX = Duration.ofHours(12);
+
+    @Inject
+    VaultConfig config;
+    @Inject
+    AuditTrail audit;
+
+    private MetadataStore metadata;
+
+    @PostConstruct
+    void init() {
+        metadata = new MetadataStore(config.settings().videoDir());
+    }
+
+    /**
+     * @param expiresIn requested lifetime in seconds, or null; capped by pulsevault.token.expiry-seconds
+     * @throws VideoNotFoundException, MediaPath.NotServableException
+     */
+    public SignedMedia sign(String videoId, String path, Long expiresIn, String actor, String client) {
+        try {
+            MediaPath.validate(path);
+        } catch (MediaPath.NotServableException e) {
+            throw new InvalidMediaPathException();
+        }
+        if (!metadata.exists(videoId)) {
+            throw new VideoNotFoundException();
+        }
+        try {
+            MediaPath.resolve(metadata.directoryOf(videoId), path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long cap = config.settings().tokenExpirySeconds();
+        long seconds = expiresIn == null ? cap : Math.max(1, Math.min(cap, expiresIn));
+        Instant now = Instant.now();
+        MediaToken token = new MediaToken(videoId, MediaPath.scopeFor(path), now, now.plusSeconds(seconds));
+        audit.record(AuditCategory.ACCESS, new AuditEntry("media.sign", videoId, null, actor, client, "success", path));
+        return new SignedMedia(token.sign(config.hmacKey()), videoId, path, token.expiresAt());
+    }
+
+    /** Checks the token against the requested file; audits the outcome either way. */
+    public MediaFile open(String token, String videoId, String path, String client) {
+        try {
+            MediaPath.validate(path);
+            MediaToken grant = MediaToken.verify(token, keys(), Instant.now());
+            if (!grant.videoId().equals(videoId)) {
+                throw new InvalidTokenException("other-video");
+            }
+            if (!grant.covers(videoId, path)) {
+                throw new InvalidTokenException("out-of-scope");
+            }
+            MediaFile file = new MediaFile(MediaPath.resolve(metadata.directoryOf(videoId), path), videoId, path,
+                    MediaPath.contentType(path), grant);
+            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", path));
+            return file;
+        } catch (InvalidTokenException e) {
+            deny(videoId, client, e.reason());
+            throw e;
+        } catch (MediaPath.NotServableException | VideoNotFoundException e) {
+            deny(videoId, client, "not-servable");
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A token for the whole ladder that lasts as long as the video plays, issued when a manifest is served. */
+    public String sessionToken(MediaFile manifest) {
+        Duration length = Duration.ofSeconds(Math.round(duration(manifest.videoId())));
+        Duration life = length.plus(SESSION_MARGIN);
+        if (life.compareTo(SESSION_MAX) > 0) {
+            life = SESSION_MAX;
+        }
+        Instant now = Instant.now();
+        return new MediaToken(manifest.videoId(), MediaPath.STREAM_PREFIX, now, now.plus(life)).sign(config.hmacKey());
+    }
+
+    public String readManifest(MediaFile manifest) {
+        try {
+            return Files.readString(manifest.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double duration(String videoId) {
+        JsonObject meta = metadata.read(videoId);
+        return meta.containsKey("duration") ? meta.getJsonNumber("duration").doubleValue() : 0;
+    }
+
+    private List<byte[]> keys() {
+        List<byte[]> keys = new ArrayList<>();
+        keys.add(config.hmacKey());
+        config.previousHmacKey().ifPresent(keys::add);
+        return keys;
+    }
+
+    private void deny(String videoId, String client, String reason) {
+        String id = MetadataStore.isVideoId(videoId) ? videoId : null; // a hostile id is not copied into the audit trail
+        audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", id, null, "token", client, "failure", reason));
+    }
+}

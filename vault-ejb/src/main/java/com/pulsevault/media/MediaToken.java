@@ -1,0 +1,109 @@
+package com.pulsevault.media;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A grant to read part of one video until a moment: {@code base64url(payload).base64url(HMAC-SHA256)}
+ * with payload {@code v1|videoId|scope|issuedAt|expiresAt}. The scope is one file ({@code poster.jpg})
+ * or a directory prefix ending in "/" ({@code stream/}, which covers a whole ladder). URL-safe, so it
+ * travels as a path segment, and every relative URI in a playlist inherits it.
+ */
+public final class MediaToken {
+
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+    /** Clocks of nodes may differ a little; a token issued further in the future than this is forged. */
+    private static final long SKEW_SECONDS = 60;
+
+    private final String videoId;
+    private final String scope;
+    private final Instant issuedAt;
+    private final Instant expiresAt;
+
+    public MediaToken(String videoId, String scope, Instant issuedAt, Instant expiresAt) {
+        this.videoId = videoId;
+        this.scope = scope;
+        this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public String videoId() {
+        return videoId;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** True when this token grants {@code path} of {@code video}. */
+    public boolean covers(String video, String path) {
+        return videoId.equals(video) && (scope.endsWith("/") ? path.startsWith(scope) : path.equals(scope));
+    }
+
+    public String sign(byte[] key) {
+        String payload = String.join("|", "v1", videoId, scope, String.valueOf(issuedAt.getEpochSecond()),
+                String.valueOf(expiresAt.getEpochSecond()));
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODE.encodeToString(body) + "." + ENCODE.encodeToString(hmac(key, body));
+    }
+
+    /**
+     * @param keys the current key first, then a previous one still honoured during a rotation
+     * @throws InvalidTokenException naming why (never echoing the token)
+     */
+    public static MediaToken verify(String token, List<byte[]> keys, Instant now) {
+        int dot = token == null ? -1 : token.indexOf('.');
+        if (dot <= 0 || token.length() > 1024) {
+            throw new InvalidTokenException("malformed");
+        }
+        byte[] body;
+        byte[] mac;
+        try {
+            body = DECODE.decode(token.substring(0, dot));
+            mac = DECODE.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException("malformed");
+        }
+        boolean authentic = false;
+        for (byte[] key : keys) {
+            authentic |= MessageDigest.isEqual(hmac(key, body), mac); // constant time, and every key is tried
+        }
+        if (!authentic) {
+            throw new InvalidTokenException("forged");
+        }
+        String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
+        if (f.length != 5 || !"v1".equals(f[0])) {
+            throw new InvalidTokenException("malformed");
+        }
+        MediaToken t = new MediaToken(f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])), Instant.ofEpochSecond(Long.parseLong(f[4])));
+        if (t.issuedAt.isAfter(now.plusSeconds(SKEW_SECONDS))) {
+            throw new InvalidTokenException("future-dated");
+        }
+        if (!now.isBefore(t.expiresAt)) {
+            throw new InvalidTokenException("expired");
+        }
+        return t;
+    }
+
+    private static byte[] hmac(byte[] key, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update("media-token:".getBytes(StandardCharsets.UTF_8)); // not interchangeable with other HMAC uses of the key
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.pulsevault.web.http;
+
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reading small JSON request bodies strictly: every mistake is a 400 invalid-json naming the field. */
+public final class JsonBodies {
+
+    /** Room for generous clinical metadata, not for a file smuggled into JSON. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private JsonBodies() {
+    }
+
+    public static JsonObject object(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        try {
+            JsonValue value = Json.createReader(new ByteArrayInputStream(bytes)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ProblemException(ProblemType.INVALID_JSON, "the body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "the body is not valid JSON");
+        }
+    }
+
+    public static String requiredString(JsonObject json, String name) {
+        String value = optionalString(json, name);
+        if (value == null) {
+            throw new ProblemException(ProblemType.INVALID_JSON, name + " is required");
+        }
+        return value;
+    }
+
+    public static String optionalString(JsonObject json, String name) {
+        JsonValue value = present(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new ProblemException(ProblemType.INVALID_JSON, name + " must be a string");
+        }
+        return json.getString(name);
+    }
+
+    public static Long optionalLong(JsonObject json, String name) {
+        JsonValue value = present(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.NUMBER || !json.getJsonNumber(name).isIntegral()) {
+            throw new ProblemException(ProblemType.INVALID_JSON, name + " must be a whole number");
+        }
+        return json.getJsonNumber(name).longValue();
+    }
+
+    public static JsonObject optionalObject(JsonObject json, String name) {
+        JsonValue value = present(json, name);
+        if (value == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProblemException(ProblemType.INVALID_JSON, name + " must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue present(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+}
