@@ -175,6 +175,22 @@ class MediaIT extends VaultIT {
         assertFalse(Files.readString(ConfigurationIT.SERVER_LOG).contains(token), "no token in the server log");
     }
 
+    @Test
+    void viewersGetMetadataAndRenditionsButNeverTheFilenameOrUserId() {
+        HttpResponse<String> metadata = get(sign(video, "metadata", 60).getString("url"));
+        assertEquals(200, metadata.statusCode(), metadata.body());
+        JsonObject m = Http.json(metadata);
+        assertEquals(video, m.getString("videoId"));
+        assertEquals("transcoded", m.getString("status"));
+        assertEquals(6.0, m.getJsonNumber("duration").doubleValue(), 0.1);
+        assertFalse(metadata.body().contains("clip.mp4") || metadata.body().contains("dr.test") || metadata.body().contains("userId"),
+                metadata.body());
+        HttpResponse<String> renditions = get(sign(video, "renditions", 60).getString("url"));
+        assertEquals(2, Http.json(renditions).getJsonArray("renditions").size());
+        String master = sign(video, "stream/master.m3u8", 60).getString("url");
+        assertProblem(get(master.replace("stream/master.m3u8", "metadata")), 403, "media-forbidden");
+    }
+
     static String segmentUrl() {
         HttpResponse<String> master = get(sign(video, "stream/master.m3u8", 60).getString("url"));
         String variant = master.body().lines().filter(l -> l.startsWith("http")).findFirst().orElseThrow();

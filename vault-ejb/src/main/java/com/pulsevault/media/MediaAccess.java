@@ -9,7 +9,9 @@ import com.pulsevault.metadata.VideoNotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,10 +57,12 @@ public class MediaAccess {
         if (!metadata.exists(videoId)) {
             throw new VideoNotFoundException();
         }
-        try {
-            MediaPath.resolve(metadata.directoryOf(videoId), path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!MediaPath.DOCUMENTS.contains(path)) {
+            try {
+                MediaPath.resolve(metadata.directoryOf(videoId), path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         long cap = config.settings().tokenExpirySeconds();
         long seconds = expiresIn == null ? cap : Math.max(1, Math.min(cap, expiresIn));
@@ -92,6 +96,47 @@ public class MediaAccess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code metadata} or {@code renditions} of a video for a viewer: what a player shows, never the
+     * original filename, the uploader's user id or the upload's details.
+     */
+    public JsonObject document(String token, String videoId, String name, String client) {
+        try {
+            MediaToken grant = MediaToken.verify(token, keys(), Instant.now());
+            if (!grant.covers(videoId, name)) {
+                throw new InvalidTokenException(grant.videoId().equals(videoId) ? "out-of-scope" : "other-video");
+            }
+            JsonObject meta = metadata.read(videoId);
+            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", name));
+            return "renditions".equals(name) ? renditionsView(meta) : metadataView(meta);
+        } catch (InvalidTokenException e) {
+            deny(videoId, client, e.reason());
+            throw e;
+        } catch (VideoNotFoundException e) {
+            deny(videoId, client, "not-servable");
+            throw e;
+        }
+    }
+
+    private static JsonObject metadataView(JsonObject meta) {
+        var view = Json.createObjectBuilder();
+        for (String field : List.of("videoId", "status", "duration", "width", "height", "hls", "dash", "poster",
+                "createdAt", "transcodedAt", "metadata")) {
+            if (meta.containsKey(field)) {
+                view.add(field, meta.get(field));
+            }
+        }
+        return view.build();
+    }
+
+    private static JsonObject renditionsView(JsonObject meta) {
+        return Json.createObjectBuilder()
+                .add("videoId", meta.getString("videoId"))
+                .add("status", meta.getString("status", ""))
+                .add("renditions", meta.containsKey("renditions") ? meta.getJsonArray("renditions") : JsonValue.EMPTY_JSON_ARRAY)
+                .build();
     }
 
     /** A token for the whole ladder that lasts as long as the video plays, issued when a manifest is served. */

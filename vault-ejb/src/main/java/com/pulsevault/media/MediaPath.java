@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class MediaPath {
 
     public static final String STREAM_PREFIX = "stream/";
+    /** Documents built from meta.json for viewers, signed like files. */
+    public static final java.util.Set<String> DOCUMENTS = java.util.Set.of("metadata", "renditions");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
     private MediaPath() {
@@ -33,7 +35,8 @@ public final class MediaPath {
             }
         }
         boolean ladder = parts.length == 2 && (parts[0] + "/").equals(STREAM_PREFIX);
-        boolean top = parts.length == 1 && (parts[0].equals("poster.jpg") || parts[0].startsWith("original."));
+        boolean top = parts.length == 1 && (parts[0].equals("poster.jpg") || parts[0].startsWith("original.")
+                || DOCUMENTS.contains(parts[0]));
         if (!ladder && !top) {
             throw new NotServableException();
         }

@@ -82,6 +82,15 @@ public class MediaResource {
     }
 
     @GET
+    @Path("t/{token}/videos/{videoId}/{document: metadata|renditions}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response document(@PathParam("token") String token, @PathParam("videoId") String videoId,
+                             @PathParam("document") String document) {
+        JsonObject body = access.document(token, videoId, document, client());
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON).header("Cache-Control", "private, no-store").build();
+    }
+
+    @GET
     @Path("t/{token}/videos/{videoId}/{path: .+}")
     public Response get(@PathParam("token") String token, @PathParam("videoId") String videoId, @PathParam("path") String path) {
         return serve(token, videoId, path, true);
