@@ -1,5 +1,6 @@
 package com.pulsevault.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,42 @@ class MediaIT extends VaultIT {
         assertEquals(2, Http.json(renditions).getJsonArray("renditions").size());
         String master = sign(video, "stream/master.m3u8", 60).getString("url");
         assertProblem(get(master.replace("stream/master.m3u8", "metadata")), 403, "media-forbidden");
+    }
+
+    @Test
+    void aRealBrowserPlaysTheSignedMasterWithHlsJsAndSeeksToTheMiddle() throws Exception {
+        JsonObject played = play(sign(video, "stream/master.m3u8", 60).getString("url"));
+        assertTrue(played.isNull("error"), played.toString());
+        assertEquals(2, played.getInt("levels"), "every rung listed");
+        double duration = played.getJsonNumber("duration").doubleValue();
+        assertTrue(played.getJsonNumber("currentTime").doubleValue() > duration / 2 + 1, "playing on after the seek: " + played);
+    }
+
+    @Test
+    void aRealBrowserCannotPlayAnExpiredOrAForgedUrl() throws Exception {
+        String url = sign(video, "stream/master.m3u8", 1).getString("url");
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (get(url).statusCode() == 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200); // wait out the one-second token
+        }
+        JsonObject expired = play(url);
+        assertTrue(expired.getString("error").contains("403"), expired.toString());
+
+        String fresh = sign(video, "stream/master.m3u8", 60).getString("url");
+        String token = fresh.split("/media/t/")[1].split("/")[0];
+        JsonObject forged = play(fresh.replace(token, token.substring(0, token.length() - 2) + "AA"));
+        assertTrue(forged.getString("error").contains("403"), forged.toString());
+    }
+
+    /** Headless Debian Chromium with hls.js, driven by src/test/browser/play.mjs. */
+    static JsonObject play(String url) throws Exception {
+        Process p = new ProcessBuilder("node", "play.mjs", url)
+                .directory(new java.io.File(System.getProperty("vault.browser.dir")))
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        String last = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(output));
+        return Json.createReader(new java.io.StringReader(last)).readObject();
     }
 
     static String segmentUrl() {
