@@ -10,27 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 size_mib=${1:-1024}
 work=$(mktemp -d "${TMPDIR:-/tmp}/pulsevault-bench.XXXXXX")
-media=$root/bench/target/media # on the same file system as a real media root under the repository
-# standalone.sh does not pass a TERM on to its java child: stop the whole process group
-trap 'kill -- -$(cat "$work/wildfly.pid") $(cat "$work/redis.pid") 2>/dev/null; sleep 2; rm -rf "$work" "$media"; true' EXIT
-
-"$root/bin/ensure-tools" redis-server
-mvn -B -q -ntp -f "$root/pom.xml" package -DskipTests
+. "$root/bench/lib.sh"
+trap 'stop_vault; rm -rf "$work"; true' EXIT
+start_vault
 mvn -B -q -ntp dependency:copy -Dartifact=io.tus.java.client:tus-java-client:0.5.1 -DoutputDirectory="$work" >/dev/null
-jboss_home=$(ls -d "$root"/vault-ear/target/wildfly-*/ | head -n 1)
-mkdir -p "$media" "$work/base/deployments"
-cp -r "$jboss_home/standalone/configuration" "$work/base/"
-cp "$root/vault-ear/target/pulsevault.ear" "$work/base/deployments/"
-
-redis_port=6679
-redis-server --port $redis_port --bind 127.0.0.1 --save '' --appendonly no --dir "$work" >/dev/null &
-echo $! > "$work/redis.pid"
-JBOSS_HOME=$jboss_home setsid "$jboss_home/bin/standalone.sh" -c standalone-full.xml -Djboss.server.base.dir="$work/base" \
-  -Djboss.socket.binding.port-offset=300 -Dpulsevault.media.root="$media" -Dpulsevault.redis.port=$redis_port \
-  > "$work/server.log" 2>&1 &
-echo $! > "$work/wildfly.pid"
-api=http://127.0.0.1:8380/pulsevault/api/v1/
-for _ in $(seq 1 120); do curl -sf -o /dev/null -X OPTIONS "${api}uploads" && break; sleep 1; done
 
 echo "== $(nproc) cores, $(df -h "$media" | awk 'NR==2 {print $1}') =="
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$work/upload.bin"
