@@ -32,7 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -50,6 +50,9 @@ import java.util.Optional;
 @Path("media")
 @RequestScoped
 public class MediaResource {
+
+    /** Large writes: the servlet container then sends big TCP segments instead of many small ones. */
+    private static final int STREAM_BUFFER = 64 * 1024;
 
     @Inject
     MediaAccess access;
@@ -152,20 +155,22 @@ public class MediaResource {
         }
     }
 
-    /** Straight from the file to the socket in bounded chunks: nothing is read whole into the heap. */
+    /** From the file to the response in bounded chunks: nothing is read whole into the heap. */
     private static StreamingOutput stream(MediaFile media, long first, long length) {
         return out -> {
             try (FileChannel ch = FileChannel.open(media.file(), StandardOpenOption.READ)) {
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(length, STREAM_BUFFER));
                 long position = first;
                 long left = length;
-                var target = Channels.newChannel(out);
                 while (left > 0) {
-                    long sent = ch.transferTo(position, Math.min(left, 1 << 20), target);
-                    if (sent <= 0) {
+                    buf.clear().limit((int) Math.min(buf.capacity(), left));
+                    int n = ch.read(buf, position);
+                    if (n <= 0) {
                         break;
                     }
-                    position += sent;
-                    left -= sent;
+                    out.write(buf.array(), 0, n);
+                    position += n;
+                    left -= n;
                 }
             }
         };
