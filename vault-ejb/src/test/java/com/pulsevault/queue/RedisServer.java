@@ -21,6 +21,7 @@ final class RedisServer implements AutoCloseable {
         process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // even if the test JVM is cut short
         for (int i = 0; i < 200; i++) {
             try (Jedis j = new Jedis("127.0.0.1", port)) {
                 if ("PONG".equals(j.ping())) {

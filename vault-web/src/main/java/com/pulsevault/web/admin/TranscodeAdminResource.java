@@ -4,11 +4,10 @@ import com.pulsevault.audit.ActorReference;
 import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
-import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metadata.VideoNotFoundException;
 import com.pulsevault.queue.TranscodeQueue;
-import com.pulsevault.web.http.ClientAddresses;
+import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,13 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,9 +41,7 @@ public class TranscodeAdminResource {
     @Inject
     AuditTrail audit;
     @Inject
-    VaultConfig config;
-    @Context
-    HttpServletRequest servlet;
+    RequestClient client;
 
     @GET
     public Response overview() {
@@ -96,6 +91,6 @@ public class TranscodeAdminResource {
 
     private void record(String action, String videoId) {
         audit.record(AuditCategory.ADMIN, AuditEntry.success(action, videoId, null, ActorReference.ANONYMOUS,
-                ClientAddresses.anonymised(servlet, config.settings().trustForwardedHeaders())));
+                client.anonymisedAddress()));
     }
 }

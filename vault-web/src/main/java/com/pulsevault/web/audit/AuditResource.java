@@ -5,8 +5,7 @@ import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.audit.VerificationReport;
-import com.pulsevault.config.VaultConfig;
-import com.pulsevault.web.http.ClientAddresses;
+import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,12 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,9 +36,7 @@ public class AuditResource {
     @Inject
     AuditTrail audit;
     @Inject
-    VaultConfig config;
-    @Context
-    HttpServletRequest servlet;
+    RequestClient client;
 
     @GET
     @Path("verify")
@@ -60,7 +55,7 @@ public class AuditResource {
         }
         // verifying is itself an auditable act: who checked, and what they were told
         audit.record(AuditCategory.ADMIN, new AuditEntry("audit.verify", null, null, ActorReference.ANONYMOUS,
-                ClientAddresses.anonymised(servlet, config.settings().trustForwardedHeaders()), ok ? "success" : "failure",
+                client.anonymisedAddress(), ok ? "success" : "failure",
                 ok ? null : "a chain is broken"));
         String body = Json.createObjectBuilder().add("ok", ok).add("chains", chains).build().toString();
         return Response.ok(body, MediaType.APPLICATION_JSON).build();

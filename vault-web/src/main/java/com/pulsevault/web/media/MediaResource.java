@@ -6,14 +6,13 @@ import com.pulsevault.media.MediaAccess;
 import com.pulsevault.media.MediaFile;
 import com.pulsevault.media.MediaPath;
 import com.pulsevault.media.SignedMedia;
-import com.pulsevault.web.http.ClientAddresses;
+import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.JsonBodies;
 import com.pulsevault.web.http.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -62,8 +61,8 @@ public class MediaResource {
     UriInfo uri;
     @Context
     HttpHeaders headers;
-    @Context
-    HttpServletRequest servlet;
+    @Inject
+    RequestClient client;
 
     @POST
     @Path("sign")
@@ -182,6 +181,6 @@ public class MediaResource {
     }
 
     private String client() {
-        return ClientAddresses.anonymised(servlet, config.settings().trustForwardedHeaders());
+        return client.anonymisedAddress();
     }
 }

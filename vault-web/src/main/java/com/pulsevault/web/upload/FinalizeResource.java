@@ -1,21 +1,18 @@
 package com.pulsevault.web.upload;
 
-import com.pulsevault.config.VaultConfig;
 import com.pulsevault.upload.FinalizeRequest;
 import com.pulsevault.upload.FinalizeResult;
 import com.pulsevault.upload.FinalizeService;
-import com.pulsevault.web.http.ClientAddresses;
+import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.JsonBodies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,9 +30,7 @@ public class FinalizeResource {
     @Inject
     FinalizeService finalizer;
     @Inject
-    VaultConfig config;
-    @Context
-    HttpServletRequest servlet;
+    RequestClient client;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +43,7 @@ public class FinalizeResource {
                 JsonBodies.optionalString(json, "userId"),
                 JsonBodies.optionalObject(json, "metadata"));
         FinalizeResult result = finalizer.finalizeUpload(request,
-                ClientAddresses.anonymised(servlet, config.settings().trustForwardedHeaders()));
+                client.anonymisedAddress());
         String answer = Json.createObjectBuilder()
                 .add("videoId", result.videoId())
                 .add("status", result.status())

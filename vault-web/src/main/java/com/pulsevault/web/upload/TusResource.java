@@ -12,7 +12,7 @@ import com.pulsevault.upload.UploadId;
 import com.pulsevault.upload.UploadInfo;
 import com.pulsevault.upload.UploadMetadata;
 import com.pulsevault.upload.UploadStore;
-import com.pulsevault.web.http.ClientAddresses;
+import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.PublicUrls;
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems.ProblemException;
@@ -54,6 +54,8 @@ public class TusResource {
     UriInfo uri;
     @Context
     HttpHeaders headers;
+    @Inject
+    RequestClient client;
     @Context
     HttpServletRequest servlet;
 
@@ -186,6 +188,6 @@ public class TusResource {
 
     private void record(String action, UploadId id) {
         audit.record(AuditCategory.UPLOAD, AuditEntry.success(action, null, id.value(), ActorReference.ANONYMOUS,
-                ClientAddresses.anonymised(servlet, config.settings().trustForwardedHeaders())));
+                client.anonymisedAddress()));
     }
 }
