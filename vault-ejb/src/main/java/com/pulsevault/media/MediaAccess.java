@@ -6,6 +6,7 @@ import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.metrics.VaultMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,8 @@ public class MediaAccess {
     VaultConfig config;
     @Inject
     AuditTrail audit;
+    @Inject
+    VaultMetrics metrics;
 
     private MetadataStore metadata;
 
@@ -88,7 +91,7 @@ public class MediaAccess {
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", path));
             return file;
         } catch (InvalidTokenException e) {
-            deny(videoId, client, e.reason());
+            reject(videoId, client, e);
             throw e;
         } catch (MediaPath.NotServableException | VideoNotFoundException e) {
             deny(videoId, client, "not-servable");
@@ -112,7 +115,7 @@ public class MediaAccess {
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", name));
             return "renditions".equals(name) ? renditionsView(meta) : metadataView(meta);
         } catch (InvalidTokenException e) {
-            deny(videoId, client, e.reason());
+            reject(videoId, client, e);
             throw e;
         } catch (VideoNotFoundException e) {
             deny(videoId, client, "not-servable");
@@ -168,6 +171,11 @@ public class MediaAccess {
         keys.add(config.hmacKey());
         config.previousHmacKey().ifPresent(keys::add);
         return keys;
+    }
+
+    private void reject(String videoId, String client, InvalidTokenException e) {
+        metrics.tokenRejected(e.reason());
+        deny(videoId, client, e.reason());
     }
 
     private void deny(String videoId, String client, String reason) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metrics.VaultMetrics;
 import jakarta.json.Json;
 
 import java.time.Clock;
@@ -41,6 +42,8 @@ public class TranscodeQueue {
 
     @Inject
     VaultConfig config;
+    @Inject
+    VaultMetrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -51,6 +54,8 @@ public class TranscodeQueue {
     private ScheduledFuture<?> relay;
     private final Object drainLock = new Object();
     private volatile boolean redisWasDown;
+    /** Jobs in Redis as last seen by the relay: a metrics scrape reads this and never waits on Redis. */
+    private volatile long lastRedisDepth;
 
     @PostConstruct
     void start() {
@@ -59,6 +64,7 @@ public class TranscodeQueue {
         redis = new RedisJobQueue(config.settings());
         long every = config.settings().queueRelayInterval().toMillis();
         relay = scheduler.scheduleWithFixedDelay(this::relay, 0, every, TimeUnit.MILLISECONDS);
+        metrics.queueLength(() -> lastRedisDepth + outbox.size());
     }
 
     @PreDestroy
@@ -120,6 +126,7 @@ public class TranscodeQueue {
         synchronized (drainLock) {
             try {
                 int sent = outbox.drainTo(redis::push);
+                lastRedisDepth = redis.depth();
                 if (redisWasDown) {
                     LOG.info("Redis reachable again; relayed " + sent + " waiting transcode job(s)");
                     redisWasDown = false;

@@ -5,6 +5,7 @@ import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.TranscodeQueue;
 import com.pulsevault.storage.DurableFiles;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +20,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,6 +42,8 @@ public class FinalizeService {
     AuditTrail audit;
     @Inject
     TranscodeQueue queue;
+    @Inject
+    VaultMetrics metrics;
 
     private MetadataStore metadata;
 
@@ -52,6 +56,7 @@ public class FinalizeService {
         OriginalFileName.validate(request.filename());
         UploadId id = UploadId.parse(request.uploadId());
         String actor = audit.actorFor(request.userId());
+        long started = System.nanoTime();
         try (UploadStore.Claim claim = uploads.claim(id)) {
             UploadInfo info = claim.info();
             if (!info.isFinalized()) {
@@ -77,6 +82,7 @@ public class FinalizeService {
             audit.record(AuditCategory.UPLOAD, AuditEntry.success("upload.finalize", videoId, id.value(), actor, client));
             FinalizeResult result = resultOf(metadata.create(videoId, document(info, claim.sha256(), request)));
             queue.relayNow(); // only now: a worker must find meta.json when the job reaches it
+            metrics.videoFinalized(info.length(), Duration.ofNanos(System.nanoTime() - started));
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.CorruptMetadataException;
 import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.RedisJobQueue;
 import com.pulsevault.queue.RedisJobQueue.Delivery;
 import com.pulsevault.settings.VaultSettings;
@@ -70,6 +71,8 @@ public class TranscodeWorker {
     VaultConfig config;
     @Inject
     AuditTrail audit;
+    @Inject
+    VaultMetrics metrics;
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
@@ -181,6 +184,7 @@ public class TranscodeWorker {
         int attempt = d.job().attempt() + 1;
         update(videoId, doc -> builder(doc).add("status", "transcoding").add("transcoding", "running").add("attempt", attempt));
         record("transcode.start", videoId, "success", "attempt " + attempt);
+        long started = System.nanoTime();
         try {
             Duration heartbeatEvery = settings.transcodeVisibilityTimeout().dividedBy(3);
             TranscodeResult result = transcoder.transcode(dir, meta.getJsonObject("original").getString("file"), d.job().jobId(),
@@ -188,27 +192,36 @@ public class TranscodeWorker {
             update(videoId, doc -> transcoded(doc, result));
             record("transcode.success", videoId, "success", result.renditions().size() + " renditions");
             queue.ack(d);
+            metrics.transcodeFinished("success", since(started));
         } catch (UnsupportedMediaException e) {
             failedForGood(d, "unsupported media");
+            metrics.transcodeFinished("failed", since(started));
         } catch (RuntimeException e) {
             if (!running) {
                 queue.release(d); // undeploy interrupted it: another worker (or this one, redeployed) takes it
                 return;
             }
-            retryOrGiveUp(d, e.getMessage());
+            boolean retrying = retryOrGiveUp(d, e.getMessage());
+            metrics.transcodeFinished(retrying ? "retry" : "failed", since(started));
         }
     }
 
-    private void retryOrGiveUp(Delivery d, String reason) {
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    /** @return true when another attempt is scheduled, false when the job was dead-lettered */
+    private boolean retryOrGiveUp(Delivery d, String reason) {
         int attempt = d.job().attempt() + 1;
         if (attempt >= settings.transcodeMaxAttempts()) {
             failed(d, reason);
-            return;
+            return false;
         }
         Duration delay = settings.transcodeRetryDelay().multipliedBy(1L << (attempt - 1));
         updateIfPresent(d.job().videoId(), doc -> builder(doc).add("transcoding", "retrying").add("lastError", reason));
         record("transcode.retry", d.job().videoId(), "failure", reason);
         queue.retryLater(d, Instant.now().plus(delay));
+        return true;
     }
 
     /** Out of attempts: dead letter, and meta.json says why. */

@@ -6,6 +6,7 @@ import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
+import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.upload.AppendRequest;
 import com.pulsevault.upload.ExpectedChecksum;
 import com.pulsevault.upload.UploadId;
@@ -56,6 +57,8 @@ public class TusResource {
     HttpHeaders headers;
     @Inject
     RequestClient client;
+    @Inject
+    VaultMetrics metrics;
     @Context
     HttpServletRequest servlet;
 
@@ -94,6 +97,7 @@ public class TusResource {
         ExpectedChecksum checksum = checksum();
         UploadInfo info = uploads.create(length, metadata);
         record("upload.create", info.id());
+        metrics.uploadCreated();
         if (withUpload) {
             info = appendInitialData(info, body, checksum);
         }
@@ -112,7 +116,9 @@ public class TusResource {
      */
     private UploadInfo appendInitialData(UploadInfo info, InputStream body, ExpectedChecksum checksum) {
         try {
-            return completed(uploads.append(info.id(), new AppendRequest(0, body, contentLength(), null, checksum)));
+            UploadInfo appended = completed(uploads.append(info.id(), new AppendRequest(0, body, contentLength(), null, checksum)));
+            metrics.uploadBytes(appended.offset());
+            return appended;
         } catch (VaultException refused) {
             return uploads.get(info.id());
         }
@@ -147,6 +153,7 @@ public class TusResource {
         long offset = TusHeaders.required(headers, Tus.UPLOAD_OFFSET);
         Long declaredLength = TusHeaders.optional(headers, Tus.UPLOAD_LENGTH);
         UploadInfo info = completed(uploads.append(id, new AppendRequest(offset, body, contentLength(), declaredLength, checksum())));
+        metrics.uploadBytes(info.offset() - offset);
         return Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, info.offset())
                 .header(Tus.UPLOAD_EXPIRES, TusHeaders.httpDate(info.expiresAt()))

@@ -1,0 +1,24 @@
+package com.pulsevault.metrics;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The server's own metrics registry, whichever API it offers. Names are given the way Prometheus shows
+ * them without their type suffixes ({@code pulsevault_uploads} becomes {@code pulsevault_uploads_total},
+ * a timer gains {@code _seconds}), so both backends export the same names. Tags are name, value, ...
+ */
+interface MeterBackend {
+
+    void count(String name, String help, double amount, String... tags);
+
+    /** A distribution (count, sum, max); {@code name} carries its unit, e.g. {@code _bytes}. */
+    void distribution(String name, String help, double value, String... tags);
+
+    void time(String name, String help, Duration duration, String... tags);
+
+    void gauge(String name, String help, Supplier<Number> value, String... tags);
+
+    /** Where the meters go, for the startup log line. */
+    String describe();
+}
