@@ -19,6 +19,13 @@ interface MeterBackend {
 
     void gauge(String name, String help, Supplier<Number> value, String... tags);
 
+    /**
+     * Removes a gauge this deployment registered. Registries can outlive a deployment (WildFly's does):
+     * a gauge left behind would read a dead deployment's object (NaN) and, with the same name and tags,
+     * be handed back to the next deployment instead of a new one.
+     */
+    void removeGauge(String name, String... tags);
+
     /** Where the meters go, for the startup log line. */
     String describe();
 }

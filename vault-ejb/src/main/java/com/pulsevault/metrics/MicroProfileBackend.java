@@ -3,6 +3,7 @@ package com.pulsevault.metrics;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -45,6 +46,11 @@ final class MicroProfileBackend implements MeterBackend {
     @Override
     public void gauge(String name, String help, Supplier<Number> value, String... tags) {
         registry.gauge(metadata(name, help), value, tags(tags));
+    }
+
+    @Override
+    public void removeGauge(String name, String... tags) {
+        registry.remove(new MetricID(name, tags(tags)));
     }
 
     @Override

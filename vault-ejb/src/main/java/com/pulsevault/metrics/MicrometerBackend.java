@@ -1,5 +1,6 @@
 package com.pulsevault.metrics;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.inject.Instance;
@@ -49,6 +50,14 @@ final class MicrometerBackend implements MeterBackend {
     public void gauge(String name, String help, Supplier<Number> value, String... tags) {
         // Micrometer holds gauge objects weakly: VaultMetrics keeps the supplier alive
         registry.gauge(name, Tags.of(tags), value, v -> v.get().doubleValue());
+    }
+
+    @Override
+    public void removeGauge(String name, String... tags) {
+        Gauge gauge = registry.find(name).tags(tags).gauge();
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
     }
 
     @Override

@@ -1,10 +1,12 @@
 package com.pulsevault.metrics;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +30,8 @@ public class VaultMetrics {
 
     private MeterBackend meters;
     private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
-    /** Strong references to gauge suppliers: Micrometer keeps only weak ones. */
-    private final List<Supplier<Number>> gauges = new ArrayList<>();
+    /** Registered gauges (name, tags...), each with a strong reference to its supplier: Micrometer keeps only weak ones. */
+    private final Map<List<String>, Supplier<Number>> gauges = new LinkedHashMap<>();
 
     public VaultMetrics() {
     }
@@ -42,6 +44,14 @@ public class VaultMetrics {
     void detectRegistry() {
         meters = detect();
         LOG.info("PulseVault metrics go to " + meters.describe());
+    }
+
+    @PreDestroy
+    synchronized void removeGauges() {
+        for (List<String> gauge : gauges.keySet()) {
+            meters.removeGauge(gauge.get(0), gauge.subList(1, gauge.size()).toArray(String[]::new));
+        }
+        gauges.clear();
     }
 
     /** Micrometer where the server has it (WildFly), else MicroProfile Metrics (Payara), else nowhere. */
@@ -119,7 +129,10 @@ public class VaultMetrics {
     }
 
     private synchronized void gauge(String name, String help, Supplier<Number> value, String... tags) {
-        gauges.add(value);
+        List<String> key = new ArrayList<>();
+        key.add(name);
+        key.addAll(List.of(tags));
+        gauges.put(key, value);
         meters.gauge(name, help, value, tags);
     }
 
@@ -143,6 +156,10 @@ public class VaultMetrics {
 
         @Override
         public void gauge(String name, String help, Supplier<Number> value, String... tags) {
+        }
+
+        @Override
+        public void removeGauge(String name, String... tags) {
         }
 
         @Override

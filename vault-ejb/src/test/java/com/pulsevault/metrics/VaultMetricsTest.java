@@ -71,6 +71,17 @@ class VaultMetricsTest {
         assertExported("pulsevault_queue_length 0.0");
     }
 
+    @Test
+    void anUndeploymentTakesItsGaugesAlongSoTheNextDeploymentRegistersLiveOnes() {
+        metrics.queueLength(() -> 7);
+        metrics.removeGauges();
+        assertTrue(registry.scrape().lines().noneMatch(l -> l.startsWith("pulsevault_queue_length")));
+
+        VaultMetrics redeployed = new VaultMetrics(new MicrometerBackend(registry));
+        redeployed.queueLength(() -> 2);
+        assertExported("pulsevault_queue_length 2.0");
+    }
+
     private void assertExported(String line) {
         String text = registry.scrape();
         assertTrue(text.lines().anyMatch(line::equals), () -> "no line \"" + line + "\" in\n" + text);
