@@ -262,7 +262,7 @@ class DockerStackTest {
                 String expr = t.asJsonObject().getString("expr");
                 Matcher m = Pattern.compile("pulsevault_[a-z_]+").matcher(expr);
                 while (m.find()) {
-                    String name = m.group().replaceAll("_(bucket|sum|count|max)$", "");
+                    String name = m.group().replaceAll("_(histogram|sum|count|max)$", "");
                     assertTrue(METRICS.contains(name), panel.getString("title") + " uses the unknown metric " + m.group());
                     metricsUsed.add(name);
                 }

@@ -160,6 +160,17 @@ public class DiskUploadStore implements UploadStore {
     }
 
     private boolean removeIfExpired(UploadId id, Instant now) {
+        // look before locking: even a brief hold of a live upload's lock turns a PATCH arriving then into a 423
+        try {
+            if (!now.isAfter(read(id).expiresAt())) {
+                return false;
+            }
+        } catch (UploadNotFoundException gone) {
+            return false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read upload " + id + " to expire it", e);
+            return false;
+        }
         try (UploadLocks.Held ignored = locks.acquire(id)) {
             UploadInfo info = read(id);
             // a finalized upload leaves its .info behind so a repeated finalize answers the same; it ages out too

@@ -12,11 +12,21 @@ public final class ClientAddresses {
     public static String anonymised(HttpServletRequest request, boolean trustForwarded) {
         String address = request.getRemoteAddr();
         if (trustForwarded) {
-            String forwarded = PublicUrls.first(request.getHeader("X-Forwarded-For"));
+            // the last address is the one our proxy saw and appended; earlier ones are whatever the client wrote
+            String forwarded = lastHop(request.getHeader("X-Forwarded-For"));
             if (forwarded != null) {
                 address = forwarded;
             }
         }
         return ClientAddress.anonymise(address);
+    }
+
+    static String lastHop(String forwardedFor) {
+        if (forwardedFor == null) {
+            return null;
+        }
+        String[] hops = forwardedFor.split(",");
+        String last = hops[hops.length - 1].trim();
+        return last.isEmpty() ? null : last;
     }
 }
