@@ -1,5 +1,6 @@
 package com.pulsevault.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -7,7 +8,12 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +27,8 @@ import java.util.function.Supplier;
 final class MicrometerBackend implements MeterBackend {
 
     private final MeterRegistry registry;
+    /** WildFly's registry looks a meter up by a scan of all meters on every call: look each up once. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     MicrometerBackend(MeterRegistry registry) {
         this.registry = registry;
@@ -33,7 +41,7 @@ final class MicrometerBackend implements MeterBackend {
 
     @Override
     public void count(String name, String help, double amount, String... tags) {
-        registry.counter(name, Tags.of(tags)).increment(amount);
+        counters.computeIfAbsent(key(name, tags), k -> registry.counter(name, Tags.of(tags))).increment(amount);
     }
 
     @Override
@@ -58,6 +66,13 @@ final class MicrometerBackend implements MeterBackend {
         if (gauge != null) {
             registry.remove(gauge);
         }
+    }
+
+    private static List<String> key(String name, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        return key;
     }
 
     @Override
