@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The test server runs without pulsevault.hmac.secret, as a first deployment would. */
 class ConfigurationIT extends VaultIT {
 
-    static final Path SERVER_LOG = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+    static final Path SERVER_LOG = Path.of(System.getProperty("vault.server.log"));
 
     @Test
     void withoutAConfiguredSecretOneIsGeneratedReadableOnlyByTheServer() throws Exception {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** MicroProfile Health on WildFly's management port. (Readiness going down with Redis: FinalizeIT.) */
+/** MicroProfile Health (WildFly: management port; Payara: HTTP port). (Readiness going down with Redis: FinalizeIT.) */
 class HealthIT extends VaultIT {
 
     @Test

@@ -21,7 +21,8 @@ public final class Http {
 
     public static final String PORT = System.getProperty("vault.http.port");
     public static final String API = "http://127.0.0.1:" + PORT + "/pulsevault/api/v1/";
-    public static final String HEALTH = "http://127.0.0.1:" + System.getProperty("vault.management.port", "10090") + "/health/";
+    /** MicroProfile Health: WildFly serves it on its management port, Payara on the HTTP port. */
+    public static final String HEALTH = System.getProperty("vault.health.url") + "/";
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))

@@ -28,14 +28,13 @@ class ServerRestartIT extends VaultIT {
         byte[] content = random(8 * mib);
         String url = TusClient.createdUpload(content.length);
         assertEquals(204, TusClient.patch(url, 0, Arrays.copyOf(content, mib)).statusCode());
-        List<String> command;
         try (RawHttp raw = new RawHttp()) {
             raw.start("PATCH", path(url), "Tus-Resumable: 1.0.0", "Upload-Offset: " + mib, "Content-Type: " + OCTETS,
                     "Content-Length: " + (content.length - mib)).body(content, mib, 4 * mib);
             awaitBytesOnDisk(url, 2 * mib); // the server is mid-request, writing
-            command = WildFlyProcess.kill9();
+            AppServer.current().kill9();
         }
-        WildFlyProcess.start(command);
+        AppServer.current().start();
 
         long offset = TusClient.offset(url);
         assertEquals(Files.size(dataFile(url)), offset, "HEAD reports the bytes on disk");
@@ -52,7 +51,8 @@ class ServerRestartIT extends VaultIT {
         String videoId = TranscodeIT.finalized(Clips.generate(clips, "long.mp4", "1920x1080", 20, true));
         Path dir = MEDIA_ROOT.resolve("videos").resolve(videoId);
         FinalizeIT.await(() -> FinalizeIT.status(videoId).equals("transcoding") && segmentsBeingWritten(dir), "ffmpeg at work");
-        WildFlyProcess.start(WildFlyProcess.kill9());
+        AppServer.current().kill9();
+        AppServer.current().start();
 
         // the dead consumer's job is reclaimed after the visibility timeout (10 s in the tests)
         TranscodeIT.awaitDone(videoId);

@@ -167,19 +167,29 @@ class TranscodeIT extends VaultIT {
         await(() -> status(videoId).equals("transcoding") && Files.exists(dir) && leftoverCount(dir) > 0, "ffmpeg at work");
 
         assertTrue(threadDump().contains("PulseVaultTranscoders"), "consumer threads run before the undeploy");
-        WildFlyProcess.cli("undeploy pulsevault.ear --keep-content");
-        await(() -> !threadDump().contains("PulseVaultTranscoders"), "no consumer thread left after undeploy");
+        assertTrue(threadDump().contains(CONSUMER_LOOP), "a consumer loop runs before the undeploy");
+        AppServer.current().undeploy();
+        await(() -> !threadDump().contains(CONSUMER_LOOP), "no consumer loop left after undeploy");
+        if (!(AppServer.current() instanceof AppServer.Payara)) {
+            // WildFly also ends the threads of the executor the EAR defines. Payara 6 keeps that
+            // executor's idle pool threads after an undeploy (they run no vault code, see above):
+            // a leak of the server's that the application cannot reach
+            await(() -> !threadDump().contains("PulseVaultTranscoders"), "no consumer thread left after undeploy");
+        }
         try (Jedis jedis = TestRedis.jedis()) {
             assertTrue(jedis.xrange("pulsevault:transcode:jobs", "-", "+").stream()
                     .anyMatch(e -> e.getFields().get("job").contains(videoId)), "the interrupted job is back in the queue");
         }
 
-        WildFlyProcess.cli("/deployment=pulsevault.ear:deploy");
+        AppServer.current().deploy();
         awaitDone(videoId);
         assertEquals("transcoded", status(videoId));
         assertEquals(2, transcodeStarts(videoId));
         assertEquals(0, leftoverCount(dir), "one ladder, no leftovers");
     }
+
+    /** A stack frame of a transcode consumer, in a thread dump. */
+    private static final String CONSUMER_LOOP = "com.pulsevault.transcode.TranscodeWorker.consume";
 
     private static long leftoverCount(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
@@ -191,7 +201,7 @@ class TranscodeIT extends VaultIT {
 
     private static String threadDump() {
         try {
-            return WildFlyProcess.threadDump();
+            return AppServer.current().threadDump();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -79,6 +79,12 @@ class UploadBadInputIT extends VaultIT {
     void traversalAndAbsoluteUploadIdsNameNoUpload() throws IOException {
         for (String id : new String[]{"%2e%2e%2fx", "..%2F..%2Fx", "%2Fetc%2Fpasswd", "..%5C..%5Cx", "%252e%252e%252fx", "x%00"}) {
             HttpResponse<String> r = TusClient.patch(Http.API + "uploads/" + id, 0, new byte[4]);
+            if (AppServer.current() instanceof AppServer.Payara && (id.contains("%5C") || id.contains("%00"))) {
+                // Payara refuses a backslash or NUL in the path itself ("400 Invalid URI", no body),
+                // before routing: the request never reaches the vault
+                assertEquals(400, r.statusCode(), r::body);
+                continue;
+            }
             assertProblem(r, 404, r.statusCode() == 404 && r.body().contains("upload-not-found") ? "upload-not-found" : "not-found");
         }
         try (RawHttp raw = new RawHttp()) {

@@ -12,8 +12,8 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * Black-box tests of the real EAR in a real WildFly (started once per run by Arquillian), with a
- * private redis-server. Tests talk HTTP and look at the media root the way an operator would.
+ * Black-box tests of the real EAR in a real WildFly or Payara (started once per run by Arquillian;
+ * see {@link AppServer}), with a private redis-server. Tests talk HTTP and look at the media root the way an operator would.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -1,7 +1,7 @@
 package com.pulsevault.health;
 
 import com.pulsevault.settings.VaultSettings;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A transcoding node is ready only when ffmpeg and ffprobe run; an API-only node does not need them. */
 @Readiness
-@ApplicationScoped
+@Dependent
 public class FfmpegReadinessCheck implements HealthCheck {
 
     @Inject

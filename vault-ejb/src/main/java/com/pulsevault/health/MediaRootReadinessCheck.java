@@ -1,7 +1,7 @@
 package com.pulsevault.health;
 
 import com.pulsevault.settings.VaultSettings;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * {@code pulsevault.health.min-free-bytes} free.
  */
 @Readiness
-@ApplicationScoped
+@Dependent
 public class MediaRootReadinessCheck implements HealthCheck {
 
     @Inject

@@ -2,7 +2,7 @@ package com.pulsevault.health;
 
 import com.pulsevault.settings.RedisClientConfig;
 import com.pulsevault.settings.VaultSettings;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +11,7 @@ import redis.clients.jedis.Jedis;
 
 /** Ready only when Redis answers PING: without it no transcode job reaches a worker. */
 @Readiness
-@ApplicationScoped
+@Dependent
 public class RedisReadinessCheck implements HealthCheck {
 
     @Inject

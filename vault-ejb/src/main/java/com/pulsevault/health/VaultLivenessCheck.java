@@ -1,6 +1,6 @@
 package com.pulsevault.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Liveness;
  * outage is not cured by restarting the server, which is what a failed liveness check asks for.
  */
 @Liveness
-@ApplicationScoped
+@Dependent
 public class VaultLivenessCheck implements HealthCheck {
 
     @Override

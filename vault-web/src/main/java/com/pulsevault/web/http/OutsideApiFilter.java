@@ -1,0 +1,48 @@
+package com.pulsevault.web.http;
+
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A path under the context root but outside {@code /api/v1} gets a 404 problem, whatever the method
+ * and the server. Without this the container answers there itself: Payara, for one, normalises
+ * {@code uploads/..%2F..%2Fx} to a path outside the API, where its default servlet answers a PATCH
+ * with an HTML "501 Method PATCH is not defined" page that names the server and its version.
+ */
+@WebFilter(urlPatterns = "/*")
+public class OutsideApiFilter extends HttpFilter {
+
+    static final String API = "/api/v1";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // the path the container routes by: decoded and normalised
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.equals(API) || path.startsWith(API + "/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ProblemType type = ProblemType.NOT_FOUND;
+        byte[] body = Json.createObjectBuilder()
+                .add("type", type.uri())
+                .add("title", type.title())
+                .add("status", type.status())
+                .add("detail", "Nothing is served here; the API is under " + request.getContextPath() + API + "/")
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(type.status());
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}
