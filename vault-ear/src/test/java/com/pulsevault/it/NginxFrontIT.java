@@ -353,7 +353,10 @@ class NginxFrontIT extends VaultIT {
         assertEquals("DENY", header(r, "X-Frame-Options"));
         assertEquals("no-referrer", header(r, "Referrer-Policy"));
         assertTrue(header(r, "Content-Security-Policy").contains("frame-ancestors 'none'"));
-        assertEquals(1, r.headers().allValues("X-Content-Type-Options").size(), "set once");
+        for (String name : new String[]{"X-Content-Type-Options", "X-Frame-Options", "Strict-Transport-Security"}) {
+            assertEquals(1, r.headers().allValues(name).size(), name + " set once, by the front, whatever the app server adds");
+        }
+        assertTrue(r.headers().firstValue("X-Powered-By").isEmpty(), "no app server product or version");
     }
 
     static String sign(String videoId, String path) {

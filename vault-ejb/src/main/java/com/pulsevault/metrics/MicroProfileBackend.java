@@ -1,7 +1,7 @@
 package com.pulsevault.metrics;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.Unmanaged;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -24,8 +24,12 @@ final class MicroProfileBackend implements MeterBackend {
     }
 
     static Optional<MeterBackend> fromCdi() {
-        Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
-        return registries.isResolvable() ? Optional.of(new MicroProfileBackend(registries.get())) : Optional.empty();
+        if (!CDI.current().select(MetricRegistry.class).isResolvable()) {
+            return Optional.empty();
+        }
+        Unmanaged.UnmanagedInstance<MetricRegistryHolder> holder = new Unmanaged<>(MetricRegistryHolder.class).newInstance();
+        MetricRegistry registry = holder.produce().inject().get().registry;
+        return Optional.of(new MicroProfileBackend(registry));
     }
 
     @Override
@@ -40,7 +44,8 @@ final class MicroProfileBackend implements MeterBackend {
 
     @Override
     public void time(String name, String help, Duration duration, String... tags) {
-        registry.timer(metadata(name, help), tags(tags)).update(duration);
+        // Micrometer's Prometheus names add _seconds to a timer; Payara's exporter adds no unit: say it here
+        registry.timer(metadata(name + "_seconds", help), tags(tags)).update(duration);
     }
 
     @Override
