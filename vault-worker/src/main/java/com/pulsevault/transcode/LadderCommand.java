@@ -17,11 +17,13 @@ public final class LadderCommand {
     private LadderCommand() {
     }
 
-    /** Arguments after the executable (Jaffree adds the log level and -y). */
+    /**
+     * Arguments after the executable (Jaffree adds the log level and -y). Never {@code -nostdin}: Jaffree
+     * stops ffmpeg (time limit, undeploy) by typing "qq" on its standard input.
+     */
     public static List<String> arguments(Path original, MediaProbe probe, List<Rung> rungs, int segmentSeconds,
                                          int threads, Path outputDir) {
         List<String> a = new ArrayList<>(List.of(
-                "-nostdin",
                 "-protocol_whitelist", "file",
                 "-format_whitelist", Prober.FORMAT_WHITELIST,
                 "-i", original.toString()));
@@ -71,7 +73,7 @@ public final class LadderCommand {
     /** A poster frame from a moment inside the video, upright, at most 720 pixels tall. */
     public static List<String> posterArguments(Path original, double durationSeconds, Path poster) {
         double at = Math.min(1.0, durationSeconds / 2);
-        return List.of("-nostdin", "-protocol_whitelist", "file", "-format_whitelist", Prober.FORMAT_WHITELIST,
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", Prober.FORMAT_WHITELIST,
                 "-ss", String.format(java.util.Locale.ROOT, "%.3f", at), "-i", original.toString(),
                 "-frames:v", "1", "-vf", "scale=-2:'min(720,ih)'", "-map_metadata", "-1", "-q:v", "3", poster.toString());
     }
