@@ -103,7 +103,8 @@ public abstract class AppServer {
     /**
      * WildFly started by Arquillian from the unpacked distribution. After a kill it is started again
      * with the same command line; the EAR is part of the persisted configuration, so it comes back
-     * deployed, and Arquillian stops the relaunched process through the management API.
+     * deployed, and Arquillian stops the relaunched process through the management API. Undeploy and
+     * deploy go through server-config/wildfly's scripts.
      */
     static final class WildFly extends AppServer {
 
@@ -135,19 +136,21 @@ public abstract class AppServer {
 
         @Override
         public void undeploy() throws IOException, InterruptedException {
-            cli("undeploy pulsevault.ear --keep-content");
+            script("undeploy.sh");
         }
 
         @Override
         public void deploy() throws IOException, InterruptedException {
-            cli("/deployment=pulsevault.ear:deploy");
+            script("deploy.sh", new File(System.getProperty("vault.ear")).getAbsolutePath());
         }
 
-        /** One management command against the running server, as an administrator would run it. */
-        private void cli(String command) throws IOException, InterruptedException {
-            run(List.of(jbossHome + "/bin/jboss-cli.sh", "--connect",
-                    "--controller=remote+http://127.0.0.1:" + System.getProperty("vault.management.port"),
-                    "--command=" + command), Map.of(), true);
+        /** server-config/wildfly's own scripts, as an administrator runs them, so the tests prove them. */
+        private void script(String name, String... arguments) throws IOException, InterruptedException {
+            List<String> line = new ArrayList<>();
+            line.add(Path.of(System.getProperty("vault.server.config"), "wildfly", name).toString());
+            line.addAll(List.of(arguments));
+            line.add("--controller=remote+http://127.0.0.1:" + System.getProperty("vault.management.port"));
+            run(line, Map.of("JBOSS_HOME", jbossHome), true);
         }
 
         @Override
