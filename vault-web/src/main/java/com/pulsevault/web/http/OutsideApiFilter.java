@@ -2,7 +2,6 @@ package com.pulsevault.web.http;
 
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A path under the context root but outside {@code /api/v1} gets a 404 problem, whatever the method
@@ -34,12 +34,8 @@ public class OutsideApiFilter extends HttpFilter {
             return;
         }
         ProblemType type = ProblemType.NOT_FOUND;
-        byte[] body = Json.createObjectBuilder()
-                .add("type", type.uri())
-                .add("title", type.title())
-                .add("status", type.status())
-                .add("detail", "Nothing is served here; the API is under " + request.getContextPath() + API + "/")
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Problems.body(type, "Nothing is served here; the API is under " + request.getContextPath() + API + "/", Map.of())
+                .toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(type.status());
         response.setContentType(Problems.MEDIA_TYPE);
         response.setContentLength(body.length);

@@ -1,6 +1,7 @@
 package com.pulsevault.web.problem;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +20,13 @@ public final class Problems {
     }
 
     public static Response.ResponseBuilder builder(ProblemType type, String detail, Map<String, Object> extensions) {
+        return Response.status(type.status())
+                .type(MEDIA_TYPE)
+                .entity(body(type, detail, extensions).toString());
+    }
+
+    /** The problem document itself, for answers written outside JAX-RS (servlet filters). */
+    public static JsonObject body(ProblemType type, String detail, Map<String, Object> extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
@@ -33,9 +41,7 @@ public final class Problems {
                 body.add(k, String.valueOf(v));
             }
         });
-        return Response.status(type.status())
-                .type(MEDIA_TYPE)
-                .entity(body.build().toString());
+        return body.build();
     }
 
     /** Thrown where a resource must stop with a problem it chose itself. */
