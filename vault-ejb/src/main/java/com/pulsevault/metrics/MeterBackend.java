@@ -1,6 +1,9 @@
 package com.pulsevault.metrics;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -28,4 +31,12 @@ interface MeterBackend {
 
     /** Where the meters go, for the startup log line. */
     String describe();
+
+    /** One meter's identity: its name followed by its tags. */
+    static List<String> id(String name, String... tags) {
+        List<String> id = new ArrayList<>(tags.length + 1);
+        id.add(name);
+        id.addAll(Arrays.asList(tags));
+        return id;
+    }
 }

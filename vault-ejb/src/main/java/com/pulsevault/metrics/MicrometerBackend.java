@@ -8,8 +8,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +39,7 @@ final class MicrometerBackend implements MeterBackend {
 
     @Override
     public void count(String name, String help, double amount, String... tags) {
-        counters.computeIfAbsent(key(name, tags), k -> registry.counter(name, Tags.of(tags))).increment(amount);
+        counters.computeIfAbsent(MeterBackend.id(name, tags), k -> registry.counter(name, Tags.of(tags))).increment(amount);
     }
 
     @Override
@@ -66,13 +64,6 @@ final class MicrometerBackend implements MeterBackend {
         if (gauge != null) {
             registry.remove(gauge);
         }
-    }
-
-    private static List<String> key(String name, String... tags) {
-        List<String> key = new ArrayList<>(tags.length + 1);
-        key.add(name);
-        key.addAll(Arrays.asList(tags));
-        return key;
     }
 
     @Override

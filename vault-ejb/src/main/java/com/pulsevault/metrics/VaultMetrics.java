@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,10 +128,7 @@ public class VaultMetrics {
     }
 
     private synchronized void gauge(String name, String help, Supplier<Number> value, String... tags) {
-        List<String> key = new ArrayList<>();
-        key.add(name);
-        key.addAll(List.of(tags));
-        gauges.put(key, value);
+        gauges.put(MeterBackend.id(name, tags), value);
         meters.gauge(name, help, value, tags);
     }
 
