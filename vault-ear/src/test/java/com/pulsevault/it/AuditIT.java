@@ -84,6 +84,13 @@ class AuditIT extends VaultIT {
     }
 
     @Test
+    void theVerifyEndpointRefusesAReversedOrImpossibleRange() {
+        for (String range : new String[]{"from=2026-12-05&to=2026-12-01", "from=2026-02-30", "to=yesterday"}) {
+            Http.assertProblem(Http.send("GET", "audit/verify?" + range, null), 400, "invalid-date-range");
+        }
+    }
+
+    @Test
     void theCommandLineFindsABrokenCrossDayLinkInACopiedDirectory(@TempDir Path copy) throws Exception {
         for (String day : new String[]{"2026-11-01", "2026-11-02", "2026-11-03"}) {
             AuditChain chain = new AuditChain(copy, Clock.fixed(Instant.parse(day + "T08:00:00Z"), ZoneOffset.UTC));

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
 
 /** The deployment's audit trail: every module records events here. */
 @Singleton
@@ -43,7 +42,7 @@ public class AuditTrail {
         return actors.of(userId);
     }
 
-    public VerificationReport verify(AuditCategory category, LocalDate from, LocalDate to) throws IOException {
-        return verifier.verify(category, from, to);
+    public VerificationReport verify(AuditCategory category, DayRange days) throws IOException {
+        return verifier.verify(category, days);
     }
 }

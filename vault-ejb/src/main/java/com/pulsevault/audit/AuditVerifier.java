@@ -24,15 +24,15 @@ public class AuditVerifier {
         this.dir = dir;
     }
 
-    /** @param from first day to check, or null for the oldest; @param to last day, or null for the newest */
-    public VerificationReport verify(AuditCategory category, LocalDate from, LocalDate to) throws IOException {
+    /** @param days the days to check; an open end means the oldest or the newest */
+    public VerificationReport verify(AuditCategory category, DayRange days) throws IOException {
         TreeMap<LocalDate, Path> all = AuditFiles.days(dir, category);
         NavigableMap<LocalDate, Path> range = all;
-        if (from != null) {
-            range = range.tailMap(from, true);
+        if (days.from() != null) {
+            range = range.tailMap(days.from(), true);
         }
-        if (to != null) {
-            range = range.headMap(to, true);
+        if (days.to() != null) {
+            range = range.headMap(days.to(), true);
         }
         int files = 0;
         long entries = 0;

@@ -1,18 +1,21 @@
 package com.pulsevault.audit;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Command line verifier for a copy of the audit directory, e.g.
  * {@code java -jar vault-ejb.jar /var/lib/pulsevault/audit --category upload --from 2026-11-01}.
- * Exit code 0: every chain intact; 1: a break (printed); 2: bad arguments.
+ * Exit code 0: every chain intact; 1: a break (printed); 2: bad arguments (one line saying which).
  */
 public final class VerifyAuditCommand {
+
+    static final String USAGE = "usage: java -jar vault-ejb.jar <audit directory> [--category upload|access|transcode|admin]"
+            + " [--from YYYY-MM-DD] [--to YYYY-MM-DD]";
 
     private VerifyAuditCommand() {
     }
@@ -22,41 +25,81 @@ public final class VerifyAuditCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path dir = null;
-        List<AuditCategory> categories = new ArrayList<>(List.of(AuditCategory.values()));
-        LocalDate from = null;
-        LocalDate to = null;
+        Arguments a;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--category" -> categories = List.of(AuditCategory.of(args[++i]));
-                    case "--from" -> from = LocalDate.parse(args[++i]);
-                    case "--to" -> to = LocalDate.parse(args[++i]);
-                    default -> dir = Path.of(args[i]);
-                }
-            }
-        } catch (RuntimeException e) {
-            dir = null;
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            err.println("usage: java -jar vault-ejb.jar <audit directory> [--category upload|access|transcode|admin]"
-                    + " [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+            a = Arguments.parse(args);
+        } catch (BadArgument | DayRange.InvalidDayRangeException e) {
+            err.println("pulsevault audit: " + e.getMessage() + " (" + USAGE + ")");
             return 2;
         }
-        AuditVerifier verifier = new AuditVerifier(dir);
+        AuditVerifier verifier = new AuditVerifier(a.dir);
         int exit = 0;
-        for (AuditCategory category : categories) {
+        for (AuditCategory category : a.categories) {
             try {
-                VerificationReport report = verifier.verify(category, from, to);
+                VerificationReport report = verifier.verify(category, a.days);
                 out.println(report);
                 if (!report.ok()) {
                     exit = 1;
                 }
-            } catch (java.io.IOException e) {
-                err.println("cannot read " + dir + ": " + e.getMessage());
+            } catch (IOException e) {
+                err.println("pulsevault audit: cannot read " + a.dir + ": " + e.getMessage());
                 return 2;
             }
         }
         return exit;
+    }
+
+    private record Arguments(Path dir, List<AuditCategory> categories, DayRange days) {
+
+        static Arguments parse(String[] args) {
+            Path dir = null;
+            List<AuditCategory> categories = new ArrayList<>(List.of(AuditCategory.values()));
+            String from = null;
+            String to = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--category" -> categories = List.of(category(value(args, ++i, "--category")));
+                    case "--from" -> from = value(args, ++i, "--from");
+                    case "--to" -> to = value(args, ++i, "--to");
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new BadArgument("unknown option " + args[i]);
+                        }
+                        if (dir != null) {
+                            throw new BadArgument("more than one audit directory given");
+                        }
+                        dir = Path.of(args[i]);
+                    }
+                }
+            }
+            if (dir == null) {
+                throw new BadArgument("no audit directory given");
+            }
+            if (!Files.isDirectory(dir)) {
+                throw new BadArgument(dir + " is not a directory");
+            }
+            return new Arguments(dir, categories, new DayRange(DayRange.day("--from", from), DayRange.day("--to", to)));
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new BadArgument(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static AuditCategory category(String name) {
+            try {
+                return AuditCategory.of(name);
+            } catch (IllegalArgumentException e) {
+                throw new BadArgument("--category must be one of upload, access, transcode, admin");
+            }
+        }
+    }
+
+    private static final class BadArgument extends RuntimeException {
+        BadArgument(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -159,7 +159,7 @@ class AuditChainTest {
     }
 
     private VerificationReport verify() throws Exception {
-        return new AuditVerifier(dir).verify(AuditCategory.UPLOAD, null, null);
+        return new AuditVerifier(dir).verify(AuditCategory.UPLOAD, DayRange.ALL);
     }
 
     private void assertProblem(String kind, String file, long line) throws Exception {

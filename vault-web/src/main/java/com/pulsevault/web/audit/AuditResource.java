@@ -4,6 +4,7 @@ import com.pulsevault.audit.ActorReference;
 import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
+import com.pulsevault.audit.DayRange;
 import com.pulsevault.audit.VerificationReport;
 import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.problem.ProblemType;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -44,12 +43,11 @@ public class AuditResource {
     public Response verify(@QueryParam("category") String category, @QueryParam("from") String from,
                            @QueryParam("to") String to) throws IOException {
         List<AuditCategory> categories = category == null ? List.of(AuditCategory.values()) : List.of(categoryOf(category));
-        LocalDate fromDay = day("from", from);
-        LocalDate toDay = day("to", to);
+        DayRange days = DayRange.parse(from, to);
         boolean ok = true;
         JsonArrayBuilder chains = Json.createArrayBuilder();
         for (AuditCategory c : categories) {
-            VerificationReport report = audit.verify(c, fromDay, toDay);
+            VerificationReport report = audit.verify(c, days);
             ok &= report.ok();
             chains.add(json(report));
         }
@@ -82,17 +80,6 @@ public class AuditResource {
             return AuditCategory.of(name);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "category must be one of upload, access, transcode, admin");
-        }
-    }
-
-    private static LocalDate day(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, name + " must be a date like 2026-11-22");
         }
     }
 }
