@@ -42,7 +42,7 @@ public class DiskUploadStore implements UploadStore {
         this.expiry = expiry;
         this.clock = clock;
         this.writer = new ChunkWriter(flusher);
-        this.locks = new UploadLocks(id -> dir.resolve(id.value() + ".lock"));
+        this.locks = new UploadLocks(this::lockFile);
     }
 
     @Override
@@ -84,7 +84,7 @@ public class DiskUploadStore implements UploadStore {
 
     @Override
     public UploadInfo append(UploadId id, AppendRequest request) {
-        try (UploadLocks.Held ignored = locks.acquire(id)) {
+        try (UploadLocks.Held ignored = lock(id)) {
             UploadInfo info = get(id);
             if (request.declaredLength() != null) {
                 info = declareLength(info, request.declaredLength());
@@ -131,7 +131,7 @@ public class DiskUploadStore implements UploadStore {
 
     @Override
     public void terminate(UploadId id) {
-        try (UploadLocks.Held ignored = locks.acquire(id)) {
+        try (UploadLocks.Held ignored = lock(id)) {
             get(id);
             delete(id);
         }
@@ -140,23 +140,109 @@ public class DiskUploadStore implements UploadStore {
     @Override
     public int removeExpired(Instant now) {
         int removed = 0;
-        try (DirectoryStream<Path> infos = Files.newDirectoryStream(dir, "*.info")) {
-            for (Path infoPath : infos) {
-                String name = infoPath.getFileName().toString();
-                UploadId id;
-                try {
-                    id = UploadId.parse(name.substring(0, name.length() - ".info".length()));
-                } catch (UploadNotFoundException notOurs) {
+        for (UploadId id : idsOf("*.info", ".info")) {
+            if (removeIfExpired(id, now)) {
+                removed++;
+            }
+        }
+        removeOrphans(now);
+        return removed;
+    }
+
+    /**
+     * Files left without their upload: a {@code .lock} whose upload was removed (or never existed), an
+     * {@code .info} whose data file is gone without a finalize, and a data file whose creation never
+     * reached its {@code .info} (only once it is older than the upload expiry, so a create in progress is left alone).
+     */
+    private void removeOrphans(Instant now) {
+        for (UploadId id : idsOf("*.lock", ".lock")) {
+            if (!Files.exists(infoFile(id))) {
+                removeLockedIfOrphan(id);
+            }
+        }
+        for (UploadId id : idsOf("*.info", ".info")) {
+            if (!Files.exists(dataFile(id))) {
+                removeLockedIfOrphan(id);
+            }
+        }
+        for (UploadId id : idsOf("*", "")) {
+            try {
+                if (!Files.exists(infoFile(id))
+                        && Files.getLastModifiedTime(dataFile(id)).toInstant().plus(expiry).isBefore(now)) {
+                    removeLockedIfOrphan(id);
+                }
+            } catch (IOException goneMeanwhile) {
+                // nothing to remove
+            }
+        }
+    }
+
+    private void removeLockedIfOrphan(UploadId id) {
+        try (UploadLocks.Held ignored = locks.acquire(id)) {
+            boolean info = Files.exists(infoFile(id));
+            boolean data = Files.exists(dataFile(id));
+            if (info && (data || finalizedOnDisk(id))) {
+                return; // a whole upload, or a finalized one kept for a repeated finalize
+            }
+            LOG.info("removing the leftovers of upload " + id);
+            delete(id);
+        } catch (UploadLockedException | UploadNotFoundException busyOrGone) {
+            // someone is working on it right now; the next sweep looks again
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not remove the leftovers of upload " + id, e);
+        }
+    }
+
+    private boolean finalizedOnDisk(UploadId id) {
+        try {
+            return UploadInfoCodec.decode(Files.readAllBytes(infoFile(id)), 0).isFinalized();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Upload ids of the files in the directory named {@code <id><suffix>}; other files are not ours. */
+    private java.util.List<UploadId> idsOf(String glob, String suffix) {
+        java.util.List<UploadId> ids = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(suffix)) {
                     continue;
                 }
-                if (removeIfExpired(id, now)) {
-                    removed++;
+                try {
+                    ids.add(UploadId.parse(name.substring(0, name.length() - suffix.length())));
+                } catch (UploadNotFoundException notOurs) {
+                    // not an upload's file
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return removed;
+        return ids;
+    }
+
+    /**
+     * The upload's lock, for an upload that exists. An unknown id leaves nothing on disk: the lock file
+     * is only created once the upload's {@code .info} is seen, and removed again if the upload vanished
+     * (terminated by someone else) before the lock was taken.
+     */
+    private UploadLocks.Held lock(UploadId id) {
+        if (!Files.exists(infoFile(id))) {
+            throw new UploadNotFoundException();
+        }
+        UploadLocks.Held held = locks.acquire(id);
+        if (!Files.exists(infoFile(id))) {
+            try {
+                Files.deleteIfExists(lockFile(id));
+            } catch (IOException ignored) {
+                // the sweep removes it
+            } finally {
+                held.close();
+            }
+            throw new UploadNotFoundException();
+        }
+        return held;
     }
 
     private boolean removeIfExpired(UploadId id, Instant now) {
@@ -171,7 +257,7 @@ public class DiskUploadStore implements UploadStore {
             LOG.log(Level.WARNING, "could not read upload " + id + " to expire it", e);
             return false;
         }
-        try (UploadLocks.Held ignored = locks.acquire(id)) {
+        try (UploadLocks.Held ignored = lock(id)) {
             UploadInfo info = read(id);
             // a finalized upload leaves its .info behind so a repeated finalize answers the same; it ages out too
             if (info.isFinalized() && Files.exists(dataFile(id))) {
@@ -193,7 +279,7 @@ public class DiskUploadStore implements UploadStore {
 
     @Override
     public Claim claim(UploadId id) {
-        UploadLocks.Held held = locks.acquire(id);
+        UploadLocks.Held held = lock(id);
         try {
             return new DiskClaim(id, read(id), held);
         } catch (RuntimeException e) {
@@ -307,7 +393,7 @@ public class DiskUploadStore implements UploadStore {
             Files.deleteIfExists(dataFile(id));
             Files.deleteIfExists(infoFile(id));
             // deleted while held: whoever opens the old lock file next finds the upload gone
-            Files.deleteIfExists(dir.resolve(id.value() + ".lock"));
+            Files.deleteIfExists(lockFile(id));
             DurableFiles.fsyncDirectory(dir);
             digests.forget(id);
         } catch (IOException e) {
@@ -317,6 +403,10 @@ public class DiskUploadStore implements UploadStore {
 
     Path dataFile(UploadId id) {
         return dir.resolve(id.value());
+    }
+
+    private Path lockFile(UploadId id) {
+        return dir.resolve(id.value() + ".lock");
     }
 
     private Path infoFile(UploadId id) {

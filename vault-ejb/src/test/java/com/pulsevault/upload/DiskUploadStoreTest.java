@@ -20,6 +20,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,6 +193,70 @@ class DiskUploadStoreTest {
         }
         assertEquals(2, store.append(info.id(), request(0, bytes(2))).offset());
     }
+
+    @Test
+    void requestsForAnUnknownUploadLeaveNothingOnDisk() {
+        UploadId unknown = UploadId.random();
+        assertThrows(UploadNotFoundException.class, () -> store.append(unknown, request(0, bytes(2))));
+        assertThrows(UploadNotFoundException.class, () -> store.terminate(unknown));
+        assertThrows(UploadNotFoundException.class, () -> store.claim(unknown));
+        assertThrows(UploadNotFoundException.class, () -> store.get(unknown));
+        assertEquals(0, dir.toFile().list().length, String.join(",", dir.toFile().list()));
+    }
+
+    @Test
+    void theSweepRemovesALockFileWhoseUploadIsGone() throws IOException {
+        Path orphan = dir.resolve(UploadId.random().value() + ".lock");
+        Files.createFile(orphan);
+        store.removeExpired(clock.instant());
+        assertFalse(Files.exists(orphan));
+    }
+
+    @Test
+    void theSweepRemovesAnInfoFileWhoseDataIsGoneWithoutAFinalize() throws IOException {
+        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        Files.delete(dir.resolve(info.id().value())); // a terminate cut short between its two deletes
+        store.removeExpired(clock.instant());
+        assertEquals(0, dir.toFile().list().length, String.join(",", dir.toFile().list()));
+    }
+
+    @Test
+    void theSweepRemovesADataFileWithoutInfoOnlyOnceItIsOlderThanTheExpiry() throws IOException {
+        Path data = dir.resolve(UploadId.random().value()); // a create cut short before its .info
+        Files.createFile(data);
+        Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.from(clock.instant()));
+        store.removeExpired(clock.instant());
+        assertTrue(Files.exists(data), "a create in progress is left alone");
+        clock.advance(Duration.ofHours(25));
+        store.removeExpired(clock.instant());
+        assertFalse(Files.exists(data));
+    }
+
+    @Test
+    void aFinalizedUploadKeepsItsInfoUntilItExpiresAndThenLeavesNothing() throws Exception {
+        UploadInfo info = store.create(4L, UploadMetadata.empty());
+        store.append(info.id(), request(0, bytes(4)));
+        Path videoDir = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-video"));
+        try (UploadStore.Claim claim = store.claim(info.id())) {
+            claim.recordVideo(UUID_OF_VIDEO, "original.mp4");
+            claim.moveContentTo(videoDir.resolve("original.mp4"));
+        }
+        store.removeExpired(clock.instant());
+        assertTrue(Files.exists(dir.resolve(info.id().value() + ".info")), "kept for a repeated finalize");
+        clock.advance(Duration.ofHours(25));
+        store.removeExpired(clock.instant());
+        assertEquals(0, dir.toFile().list().length, String.join(",", dir.toFile().list()));
+    }
+
+    @Test
+    void theSweepLeavesTheFilesOfALiveUploadAlone() {
+        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        store.append(info.id(), request(0, bytes(2)));
+        store.removeExpired(clock.instant());
+        assertEquals(2, store.get(info.id()).offset());
+    }
+
+    private static final String UUID_OF_VIDEO = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
 
     static AppendRequest request(long offset, byte[] body) {
         return new AppendRequest(offset, new ByteArrayInputStream(body), body.length, null, null);
