@@ -20,6 +20,8 @@
 #   --bind-address ADDR   listen only on ADDR (HTTP, HTTPS, admin, IIOP, JMX, Data Grid); takes effect
 #                         at the next start of the domain. (With JMX on one address Payara 6 logs a
 #                         harmless SEVERE "Error stopping RMIConnector" when the domain stops.)
+#   --keep-default-web-module  leave the virtual server's default web module alone (by default the
+#                         vault's web module answers requests no application claims, with a 404 problem)
 #   asadmin program options, passed to every asadmin call: --host, --port, --user, --passwordfile,
 #                         --secure, ... (or the AS_ADMIN_HOST, AS_ADMIN_PORT, AS_ADMIN_USER,
 #                         AS_ADMIN_PASSWORDFILE environment variables asadmin reads itself).
@@ -31,6 +33,7 @@ set -euo pipefail
 domain=""
 properties=""
 bind_address=""
+keep_default_web_module=""
 passwordfile=${AS_ADMIN_PASSWORDFILE:-}
 admin_options=()
 while [ $# -gt 0 ]; do
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --properties=*) properties=${1#*=}; shift ;;
     --bind-address) bind_address=$2; shift 2 ;;
     --bind-address=*) bind_address=${1#*=}; shift ;;
+    --keep-default-web-module) keep_default_web_module=yes; shift ;;
     --passwordfile) passwordfile=$2; shift 2 ;;
     --passwordfile=*) passwordfile=${1#*=}; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -91,6 +95,14 @@ config=configs.config.server-config
 asadmin set \
   "$config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768" \
   "$config.network-config.protocols.protocol.http-listener-2.http.header-buffer-length-bytes=32768"
+
+# --- requests that fit no application (a path that climbed out of the vault with ../, a probe) go to the
+# vault's web module, which answers a 404 problem document, instead of the docroot servlet's HTML pages
+# (a PATCH there gets "501 Method PATCH is not defined in RFC 2068", naming the server and its version).
+# Leave it out with --keep-default-web-module when another application of this domain owns "/".
+if [ -z "$keep_default_web_module" ]; then
+  asadmin set "$config.http-service.virtual-server.server.default-web-module=pulsevault#vault-web.war"
+fi
 
 # --- Jaffree (the ffmpeg wrapper) logs every command line at INFO and a "no progress listener"
 # warning per run; the vault logs what matters about a transcode itself

@@ -57,6 +57,16 @@ public final class RawHttp implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** A whole response of a server that closes the connection after it (send "Connection: close"). */
+    public record Response(int status, String head, String body) {
+    }
+
+    public Response response() throws IOException {
+        String head = responseHead();
+        String body = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Response(status(head), head, body);
+    }
+
     public static int status(String responseHead) {
         return Integer.parseInt(responseHead.split(" ")[1]);
     }

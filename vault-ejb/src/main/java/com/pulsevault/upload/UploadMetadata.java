@@ -38,9 +38,12 @@ public final class UploadMetadata {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : header.split(",", -1)) {
-            String[] parts = pair.trim().split(" ", -1);
+            // tus: "key base64value" pairs joined by commas, key and value split by exactly one space. Nothing
+            // pads a pair: in "a YQ==, Yg==" the second key is empty (stock clients join with a bare comma)
+            String[] parts = pair.split(" ", -1);
             if (parts.length > 2 || !KEY.matcher(parts[0]).matches()) {
-                throw new InvalidUploadException("Upload-Metadata has a malformed key/value pair");
+                throw new InvalidUploadException("Upload-Metadata has a malformed key/value pair: keys must not be empty,"
+                        + " and a key and its value are separated by one space");
             }
             String value = "";
             if (parts.length == 2) {
@@ -54,7 +57,19 @@ public final class UploadMetadata {
                 throw new InvalidUploadException("Upload-Metadata repeats a key");
             }
         }
-        return new UploadMetadata(header.trim(), values);
+        return new UploadMetadata(stripSpaces(header), values);
+    }
+
+    private static String stripSpaces(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** The header as the client sent it, or null. */

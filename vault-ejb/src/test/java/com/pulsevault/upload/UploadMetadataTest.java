@@ -30,4 +30,28 @@ class UploadMetadataTest {
     void anOversizedHeaderIsRefused() {
         assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("k " + "QUFB".repeat(3000)));
     }
+
+    @Test
+    void anEmptyKeyIsRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==, b Yg=="));
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==, Yg=="));
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==,"));
+    }
+
+    @Test
+    void pairsSeparatedOrPaddedByATabAreRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==,\tb Yg=="));
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a\tYQ=="));
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a YQ==\t,b Yg=="));
+    }
+
+    @Test
+    void aKeyAndValueSeparatedByTwoSpacesAreRefused() {
+        assertThrows(InvalidUploadException.class, () -> UploadMetadata.parse("a  YQ=="));
+    }
+
+    @Test
+    void keysWithoutValuesMayOmitTheSpace() {
+        assertEquals(Map.of("a", "", "b", "b"), UploadMetadata.parse("a,b Yg==").values());
+    }
 }

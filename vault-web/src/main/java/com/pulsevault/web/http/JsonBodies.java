@@ -16,6 +16,8 @@ public final class JsonBodies {
 
     /** Room for generous clinical metadata, not for a file smuggled into JSON. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Clinical metadata is a few levels deep; thousands of levels are an attack on the parser's stack. */
+    public static final int MAX_DEPTH = 32;
 
     private JsonBodies() {
     }
@@ -24,6 +26,9 @@ public final class JsonBodies {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ProblemException(ProblemType.INVALID_JSON, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (depth(bytes) > MAX_DEPTH) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "the body nests deeper than " + MAX_DEPTH + " levels");
         }
         try {
             JsonValue value = Json.createReader(new ByteArrayInputStream(bytes)).readValue();
@@ -34,6 +39,33 @@ public final class JsonBodies {
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.INVALID_JSON, "the body is not valid JSON");
         }
+    }
+
+    /**
+     * The deepest nesting of arrays and objects, counted before the parser sees the body (strings are
+     * skipped, escapes included). Malformed input is left for the parser to refuse.
+     */
+    static int depth(byte[] json) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                max = Math.max(max, ++depth);
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     public static String requiredString(JsonObject json, String name) {

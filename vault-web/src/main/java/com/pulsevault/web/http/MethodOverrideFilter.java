@@ -1,5 +1,7 @@
 package com.pulsevault.web.http;
 
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -25,6 +27,10 @@ public class MethodOverrideFilter implements ContainerRequestFilter {
             String method = override.trim().toUpperCase(Locale.ROOT);
             if (OVERRIDABLE.contains(method)) {
                 request.setMethod(method);
+            } else {
+                // the header exists for clients that cannot send PATCH or DELETE; any other method is a mistake or a probe
+                request.abortWith(Problems.response(ProblemType.INVALID_HEADER,
+                        "X-HTTP-Method-Override may only name PATCH or DELETE"));
             }
         }
     }

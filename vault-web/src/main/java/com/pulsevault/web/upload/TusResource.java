@@ -13,6 +13,7 @@ import com.pulsevault.upload.UploadId;
 import com.pulsevault.upload.UploadInfo;
 import com.pulsevault.upload.UploadMetadata;
 import com.pulsevault.upload.UploadStore;
+import com.pulsevault.upload.UploadTooLargeException;
 import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.PublicUrls;
 import com.pulsevault.web.problem.ProblemType;
@@ -93,6 +94,9 @@ public class TusResource {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "a creation request with data must use Content-Type " + Tus.OFFSET_OCTET_STREAM);
         }
+        if (withUpload && length != null && contentLength() > length) {
+            throw new ProblemException(ProblemType.UPLOAD_TOO_LARGE, "the body is longer than Upload-Length");
+        }
         UploadMetadata metadata = UploadMetadata.parse(headers.getHeaderString(Tus.UPLOAD_METADATA));
         ExpectedChecksum checksum = checksum();
         UploadInfo info = uploads.create(length, metadata);
@@ -111,14 +115,19 @@ public class TusResource {
     }
 
     /**
-     * creation-with-upload: the upload exists whatever happens to its first chunk, so the client always
-     * gets its Location and the offset actually stored, and resumes from there.
+     * creation-with-upload: the upload exists whatever happens to its first chunk (a dropped connection,
+     * a bad checksum), so the client gets its Location and the offset actually stored, and resumes from
+     * there. A body longer than the upload itself is refused whole: no upload is kept for it.
      */
     private UploadInfo appendInitialData(UploadInfo info, InputStream body, ExpectedChecksum checksum) {
         try {
             UploadInfo appended = completed(uploads.append(info.id(), new AppendRequest(0, body, contentLength(), null, checksum)));
             metrics.uploadBytes(appended.offset());
             return appended;
+        } catch (UploadTooLargeException tooLong) {
+            uploads.terminate(info.id());
+            record("upload.terminate", info.id());
+            throw tooLong;
         } catch (VaultException refused) {
             return uploads.get(info.id());
         }
