@@ -37,8 +37,33 @@ class MediaIT extends VaultIT {
         JsonObject signed = sign(video, "stream/master.m3u8", 100_000);
         assertTrue(signed.getString("url").startsWith(Http.API + "media/t/"), signed.toString());
         assertTrue(signed.getString("url").endsWith("/videos/" + video + "/stream/master.m3u8"));
-        assertTrue(signed.getInt("expiresIn") <= 300 && signed.getInt("expiresIn") >= 298, signed.toString());
+        assertEquals(300, signed.getInt("expiresIn"), signed.toString());
         assertTrue(Instant.parse(signed.getString("expiresAt")).isAfter(Instant.now()));
+    }
+
+    @Test
+    void theAnswersExpiresInIsTheLifetimeAskedFor() {
+        for (int asked : new int[]{1, 60, 299}) {
+            assertEquals(asked, sign(video, "poster.jpg", asked).getInt("expiresIn"));
+        }
+    }
+
+    @Test
+    void anExpiresInThatIsNotAPositiveWholeNumberGets400() {
+        for (String expiresIn : new String[]{"0", "-5", "\"60\"", "1.5", "true"}) {
+            HttpResponse<String> r = Http.send("POST", "media/sign",
+                    ("{\"videoId\":\"" + video + "\",\"path\":\"poster.jpg\",\"expiresIn\":" + expiresIn + "}").getBytes(),
+                    "Content-Type", "application/json");
+            assertProblem(r, 400, "invalid-json");
+        }
+    }
+
+    @Test
+    void theInvalidMediaPathProblemListsEverySignablePath() {
+        String detail = assertProblem(signRaw(video, "meta.json"), 400, "invalid-media-path").getString("detail");
+        for (String path : new String[]{"stream/master.m3u8", "stream/manifest.mpd", "poster.jpg", "original.", "metadata", "renditions"}) {
+            assertTrue(detail.contains(path), detail);
+        }
     }
 
     @Test
@@ -98,7 +123,7 @@ class MediaIT extends VaultIT {
         HttpResponse<String> suffix = Http.send("GET", url, null, "Range", "bytes=-5");
         assertHeader(suffix, "Content-Range", "bytes " + (size - 5) + "-" + (size - 1) + "/" + size);
         HttpResponse<String> beyond = Http.send("GET", url, null, "Range", "bytes=" + size + "-");
-        assertEquals(416, beyond.statusCode());
+        assertProblem(beyond, 416, "range-not-satisfiable");
         assertHeader(beyond, "Content-Range", "bytes */" + size);
         assertEquals(304, Http.send("GET", url, null, "If-None-Match", etag).statusCode());
         assertEquals(206, Http.send("GET", url, null, "Range", "bytes=0-9", "If-Range", etag).statusCode());

@@ -88,6 +88,13 @@ class TusProtocolIT extends VaultIT {
     }
 
     @Test
+    void aMissingTusResumableHeaderIsNamedAsMissing() {
+        HttpResponse<String> r = Http.send("POST", "uploads", null, "Upload-Length", "10");
+        String detail = assertProblem(r, 412, "tus-version-unsupported").getString("detail");
+        assertTrue(detail.contains("missing"), detail);
+    }
+
+    @Test
     void aPatchWithTheWrongContentTypeGets415() {
         String url = TusClient.createdUpload(10);
         HttpResponse<String> r = Http.send("PATCH", url, new byte[2], "Tus-Resumable", TUS, "Upload-Offset", "0",

@@ -69,10 +69,10 @@ public class MediaAccess {
         }
         long cap = config.settings().tokenExpirySeconds();
         long seconds = expiresIn == null ? cap : Math.max(1, Math.min(cap, expiresIn));
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the token holds whole seconds
         MediaToken token = new MediaToken(videoId, MediaPath.scopeFor(path), now, now.plusSeconds(seconds));
         audit.record(AuditCategory.ACCESS, new AuditEntry("media.sign", videoId, null, actor, client, "success", path));
-        return new SignedMedia(token.sign(config.hmacKey()), videoId, path, token.expiresAt());
+        return new SignedMedia(token.sign(config.hmacKey()), videoId, path, now, token.expiresAt());
     }
 
     /** Checks the token against the requested file; audits the outcome either way. */
@@ -130,6 +130,10 @@ public class MediaAccess {
             if (meta.containsKey(field)) {
                 view.add(field, meta.get(field));
             }
+        }
+        if ("failed".equals(meta.getString("status", ""))) {
+            FailureKind kind = FailureKind.of(meta.getString("failure", null), meta.getString("error", null));
+            view.add("failure", Json.createObjectBuilder().add("code", kind.code()).add("message", kind.message()));
         }
         return view.build();
     }

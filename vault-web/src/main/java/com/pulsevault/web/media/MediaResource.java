@@ -9,6 +9,9 @@ import com.pulsevault.media.SignedMedia;
 import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.JsonBodies;
 import com.pulsevault.web.http.PublicUrls;
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems;
+import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -73,12 +76,14 @@ public class MediaResource {
         String videoId = JsonBodies.requiredString(json, "videoId");
         String path = JsonBodies.requiredString(json, "path");
         Long expiresIn = JsonBodies.optionalLong(json, "expiresIn");
+        if (expiresIn != null && expiresIn <= 0) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "expiresIn must be a whole number of seconds greater than 0");
+        }
         SignedMedia signed = access.sign(videoId, path, expiresIn, com.pulsevault.audit.ActorReference.ANONYMOUS, client());
-        long seconds = Math.max(0, Duration.between(Instant.now(), signed.expiresAt()).toSeconds());
         String answer = Json.createObjectBuilder()
                 .add("url", url(signed.token(), signed.videoId(), signed.path()))
                 .add("expiresAt", signed.expiresAt().toString())
-                .add("expiresIn", seconds)
+                .add("expiresIn", signed.lifetimeSeconds())
                 .build().toString();
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
@@ -139,7 +144,12 @@ public class MediaResource {
             try {
                 range = rangeApplies ? ByteRange.parse(headers.getHeaderString("Range"), size) : Optional.empty();
             } catch (ByteRange.Unsatisfiable e) {
-                return common.status(416).header("Content-Range", "bytes */" + size).build();
+                // every error is a problem document; Content-Range tells the client the real size (RFC 9110 15.5.17)
+                return Problems.builder(ProblemType.RANGE_NOT_SATISFIABLE,
+                                "The file has " + size + " bytes; the range asked for lies outside it", java.util.Map.of())
+                        .header("Content-Range", "bytes */" + size)
+                        .header("Accept-Ranges", "bytes")
+                        .build();
             }
             long first = range.map(ByteRange::first).orElse(0L);
             long length = range.map(ByteRange::length).orElse(size);

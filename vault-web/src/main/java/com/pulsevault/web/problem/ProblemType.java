@@ -11,6 +11,8 @@ public enum ProblemType {
     INVALID_UPLOAD_REQUEST(400, "invalid-upload-request", "The upload request breaks the protocol or a limit"),
     INVALID_MEDIA_PATH(400, "invalid-media-path", "The path is not something the vault serves"),
     BODY_INCOMPLETE(400, "body-incomplete", "The request body ended before all of it arrived"),
+    INVALID_DATE_RANGE(400, "invalid-date-range", "A date or date range is not valid"),
+    UPLOAD_EMPTY(400, "upload-empty", "The upload has no content"),
     NOT_FOUND(404, "not-found", "No such resource"),
     MEDIA_FORBIDDEN(403, "media-forbidden", "The media token does not grant this file"),
     UPLOAD_NOT_FOUND(404, "upload-not-found", "No such upload"),
@@ -26,6 +28,7 @@ public enum ProblemType {
     UPLOAD_TOO_LARGE(413, "upload-too-large", "The upload is larger than allowed"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported Content-Type"),
     UPLOAD_LOCKED(423, "upload-locked", "Another request is writing to this upload"),
+    RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "The requested range lies outside the file"),
     CHECKSUM_MISMATCH(460, "checksum-mismatch", "The chunk does not match its Upload-Checksum"),
     METADATA_CORRUPT(500, "metadata-corrupt", "The video's stored metadata failed its checksum"),
     INTERNAL_ERROR(500, "internal-error", "The vault failed to handle the request");

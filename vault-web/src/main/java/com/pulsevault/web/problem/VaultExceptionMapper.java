@@ -1,12 +1,14 @@
 package com.pulsevault.web.problem;
 
 import com.pulsevault.VaultException;
+import com.pulsevault.audit.DayRange;
 import com.pulsevault.media.InvalidMediaPathException;
 import com.pulsevault.media.InvalidTokenException;
 import com.pulsevault.media.MediaPath;
 import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.metadata.VideoNotFoundException;
 import com.pulsevault.upload.ChecksumMismatchException;
+import com.pulsevault.upload.EmptyUploadException;
 import com.pulsevault.upload.InvalidUploadException;
 import com.pulsevault.upload.OffsetMismatchException;
 import com.pulsevault.upload.UploadExpiredException;
@@ -39,7 +41,9 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(VideoNotFoundException.class, ProblemType.VIDEO_NOT_FOUND),
             Map.entry(InvalidTokenException.class, ProblemType.MEDIA_FORBIDDEN),
             Map.entry(InvalidMediaPathException.class, ProblemType.INVALID_MEDIA_PATH),
-            Map.entry(MediaPath.NotServableException.class, ProblemType.MEDIA_NOT_FOUND));
+            Map.entry(MediaPath.NotServableException.class, ProblemType.MEDIA_NOT_FOUND),
+            Map.entry(DayRange.InvalidDayRangeException.class, ProblemType.INVALID_DATE_RANGE),
+            Map.entry(EmptyUploadException.class, ProblemType.UPLOAD_EMPTY));
 
     @Override
     public Response toResponse(VaultException e) {

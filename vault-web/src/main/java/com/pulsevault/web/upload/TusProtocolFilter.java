@@ -23,8 +23,10 @@ public class TusProtocolFilter implements ContainerRequestFilter, ContainerRespo
         }
         String version = request.getHeaderString(Tus.RESUMABLE);
         if (!Tus.VERSION.equals(version)) {
-            request.abortWith(Problems.builder(ProblemType.TUS_VERSION_UNSUPPORTED,
-                            "This server speaks tus " + Tus.VERSION, java.util.Map.of())
+            String detail = version == null
+                    ? "the Tus-Resumable header is missing; send Tus-Resumable: " + Tus.VERSION
+                    : "this server speaks tus " + Tus.VERSION + " only";
+            request.abortWith(Problems.builder(ProblemType.TUS_VERSION_UNSUPPORTED, detail, java.util.Map.of())
                     .header(Tus.TUS_VERSION, Tus.VERSION)
                     .build());
         }
