@@ -84,6 +84,32 @@ class FinalizeIT extends VaultIT {
     }
 
     @Test
+    void aRepeatedFinalizeWithAnotherFilenameOrMetadataGets409() {
+        String url = TusClient.upload(random(1000), 1000);
+        String videoId = Http.json(finalizeUpload(url, "a.mp4", "u")).getString("videoId");
+        assertProblem(finalizeUpload(url, "b.mp4", "u"), 409, "metadata-conflict");
+        String otherMetadata = "{\"uploadId\":\"" + TusClient.idOf(url) + "\",\"filename\":\"a.mp4\",\"metadata\":{\"title\":\"Knee, right\"}}";
+        assertProblem(Http.send("POST", "uploads/finalize", otherMetadata.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json"), 409, "metadata-conflict");
+        assertEquals(videoId, Http.json(finalizeUpload(url, "a.mp4", "u")).getString("videoId"), "the same request stays idempotent");
+    }
+
+    @Test
+    void withoutAFilenameTheTusFilenameMetadataNamesTheRecording() throws Exception {
+        byte[] content = random(1000);
+        HttpResponse<String> created = TusClient.create(content.length, "Upload-Metadata",
+                "filename " + java.util.Base64.getEncoder().encodeToString("Left knee.MOV".getBytes(StandardCharsets.UTF_8)));
+        String url = Http.header(created, "Location");
+        assertEquals(204, TusClient.patch(url, 0, content).statusCode());
+        HttpResponse<String> r = Http.send("POST", "uploads/finalize",
+                ("{\"uploadId\":\"" + TusClient.idOf(url) + "\"}").getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+        assertEquals(200, r.statusCode(), r::body);
+        Path dir = MEDIA_ROOT.resolve("videos").resolve(Http.json(r).getString("videoId"));
+        assertTrue(Files.exists(dir.resolve("original.mov")), "the extension comes from the tus filename");
+        assertTrue(Files.readString(dir.resolve("meta.json")).contains("\"filename\":\"Left knee.MOV\""));
+    }
+
+    @Test
     void aCorruptedMetaJsonIsDetectedAndLeftAsItIs() throws Exception {
         String url = TusClient.upload(random(1000), 1000);
         String videoId = Http.json(finalizeUpload(url, "a.mp4", "u")).getString("videoId");

@@ -7,4 +7,9 @@ public class StaleMetadataException extends VaultException {
     public StaleMetadataException(String videoId, long expected, long actual) {
         super("meta.json of video " + videoId + " is at version " + actual + ", not " + expected);
     }
+
+    /** A change that conflicts with what is stored, said in the caller's terms. */
+    public StaleMetadataException(String message) {
+        super(message);
+    }
 }

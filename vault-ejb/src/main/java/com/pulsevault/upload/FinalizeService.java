@@ -5,6 +5,7 @@ import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.TranscodeQueue;
 import com.pulsevault.storage.DurableFiles;
@@ -66,12 +67,17 @@ public class FinalizeService {
                 if (!info.isComplete()) {
                     throw new UploadIncompleteException();
                 }
+                if (info.length() == 0) {
+                    throw new EmptyUploadException();
+                }
                 claim.sha256();
-                info = claim.recordVideo(UUID.randomUUID().toString(), OriginalFileName.storedName(request.filename()));
+                info = claim.recordVideo(UUID.randomUUID().toString(), OriginalFileName.storedName(filename(request, info)));
             }
             String videoId = info.videoId();
             if (metadata.exists(videoId)) {
-                return resultOf(metadata.read(videoId)); // finalized before: same answer again
+                JsonObject stored = metadata.read(videoId);
+                requireSameRequest(stored, request, info);
+                return resultOf(stored); // finalized before: same answer again
             }
             Path dir = metadata.directoryOf(videoId);
             DurableFiles.createDirectoryDurably(dir);
@@ -89,14 +95,33 @@ public class FinalizeService {
         }
     }
 
+    /** The client's name for the recording: the one finalize names, else the tus {@code filename} metadata. */
+    private static String filename(FinalizeRequest request, UploadInfo info) {
+        if (request.filename() != null) {
+            return request.filename();
+        }
+        return OriginalFileName.fromUploadMetadata(UploadMetadata.parse(info.metadata()).values().get("filename"));
+    }
+
+    /** A repeated finalize is the same request again (a lost answer), or a conflicting second one. */
+    private static void requireSameRequest(JsonObject stored, FinalizeRequest request, UploadInfo info) {
+        JsonObject original = stored.getJsonObject("original");
+        String storedName = original.containsKey("filename") ? original.getString("filename") : null;
+        JsonObject storedMetadata = stored.containsKey("metadata") ? stored.getJsonObject("metadata") : JsonObject.EMPTY_JSON_OBJECT;
+        if (!java.util.Objects.equals(storedName, filename(request, info)) || !storedMetadata.equals(request.metadata())) {
+            throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
+        }
+    }
+
     private static JsonObject document(UploadInfo info, String sha256, FinalizeRequest request) {
         String now = Instant.now().toString();
         JsonObjectBuilder original = Json.createObjectBuilder()
                 .add("file", info.originalFile())
                 .add("size", info.length())
                 .add("sha256", sha256);
-        if (request.filename() != null) {
-            original.add("filename", request.filename());
+        String filename = filename(request, info);
+        if (filename != null) {
+            original.add("filename", filename);
         }
         JsonObjectBuilder uploadMetadata = Json.createObjectBuilder();
         UploadMetadata.parse(info.metadata()).values().forEach(uploadMetadata::add);

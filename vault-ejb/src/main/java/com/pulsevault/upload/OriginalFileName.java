@@ -34,6 +34,23 @@ public final class OriginalFileName {
         }
     }
 
+    /**
+     * The tus {@code filename} metadata as a recording's name: its last path segment (some clients send
+     * a full path), or null when nothing usable is left.
+     */
+    public static String fromUploadMetadata(String value) {
+        if (value == null) {
+            return null;
+        }
+        String name = value.substring(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+        try {
+            validate(name);
+            return name;
+        } catch (InvalidUploadException unusable) {
+            return null;
+        }
+    }
+
     /** {@code original.mp4} for "Knee MRI.MP4"; {@code original.bin} when the extension is not a known media type. */
     public static String storedName(String filename) {
         if (filename != null) {

@@ -24,4 +24,13 @@ class OriginalFileNameTest {
         }
         assertDoesNotThrow(() -> OriginalFileName.validate("Séance 3 – knee.mp4"));
     }
+
+    @Test
+    void theTusFilenameMetadataKeepsOnlyItsLastPathSegment() {
+        assertEquals("knee.mp4", OriginalFileName.fromUploadMetadata("knee.mp4"));
+        assertEquals("knee.mp4", OriginalFileName.fromUploadMetadata("C:\\fakepath\\knee.mp4"));
+        assertEquals("knee.mp4", OriginalFileName.fromUploadMetadata("/sdcard/DCIM/knee.mp4"));
+        assertEquals(null, OriginalFileName.fromUploadMetadata("dir/"));
+        assertEquals(null, OriginalFileName.fromUploadMetadata(null));
+    }
 }
