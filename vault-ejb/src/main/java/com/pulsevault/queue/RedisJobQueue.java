@@ -33,6 +33,8 @@ public class RedisJobQueue implements AutoCloseable {
     public static final String RETRY = "pulsevault:transcode:retry";
     /** videoId → {job, reason, failedAt} */
     public static final String DEAD = "pulsevault:transcode:dead";
+    /** videoId → {reason, failedAt} of videos that failed for good without a retry (the upload is not a video) */
+    public static final String FAILED = "pulsevault:transcode:failed";
     private static final String FIELD = "job";
 
     private final JedisPool pool;
@@ -155,6 +157,32 @@ public class RedisJobQueue implements AutoCloseable {
             t.xack(STREAM, GROUP, d.entry());
             t.xdel(STREAM, d.entry());
             t.exec();
+        }
+    }
+
+    /** Acknowledges a job that no retry can fix and lists its video among the failed ones. */
+    public void failForGood(Delivery d, String reason, Instant now) {
+        String record = Json.createObjectBuilder().add("reason", reason).add("failedAt", now.toString()).build().toString();
+        try (Jedis jedis = pool.getResource()) {
+            Transaction t = jedis.multi();
+            t.hset(FAILED, d.job().videoId(), record);
+            t.xack(STREAM, GROUP, d.entry());
+            t.xdel(STREAM, d.entry());
+            t.exec();
+        }
+    }
+
+    /** videoId → JSON {reason, failedAt} of every video that failed for good. */
+    public Map<String, String> failures() {
+        try (Jedis jedis = pool.getResource()) {
+            return jedis.hgetAll(FAILED);
+        }
+    }
+
+    /** The video is being transcoded again: it is no longer listed as failed. */
+    public void forgetFailure(String videoId) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.hdel(FAILED, videoId);
         }
     }
 

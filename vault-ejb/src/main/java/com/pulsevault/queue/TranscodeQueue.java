@@ -103,6 +103,11 @@ public class TranscodeQueue {
         return redis.deadLetters();
     }
 
+    /** videoId → JSON {reason, failedAt} of each video that failed for good (not a video at all). */
+    public Map<String, String> failures() {
+        return redis.failures();
+    }
+
     /** Gives a dead-lettered video a fresh set of attempts; false when it has no dead letter. */
     public boolean retryDeadLetter(String videoId) {
         return redis.retryDead(videoId);
@@ -117,7 +122,8 @@ public class TranscodeQueue {
     public void requeue(String videoId) {
         metadata.update(videoId, doc -> Json.createObjectBuilder(doc)
                 .add("status", "queued").add("transcoding", "queued").add("updatedAt", Instant.now().toString())
-                .remove("error").remove("lastError").build());
+                .remove("error").remove("lastError").remove("failure").build());
+        redis.forgetFailure(videoId);
         enqueue(videoId);
         relayNow();
     }

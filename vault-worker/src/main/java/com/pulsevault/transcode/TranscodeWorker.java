@@ -9,6 +9,7 @@ import com.pulsevault.metadata.CorruptMetadataException;
 import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metadata.VideoNotFoundException;
 import com.pulsevault.metrics.VaultMetrics;
+import com.pulsevault.media.FailureKind;
 import com.pulsevault.queue.RedisJobQueue;
 import com.pulsevault.queue.RedisJobQueue.Delivery;
 import com.pulsevault.settings.VaultSettings;
@@ -226,18 +227,19 @@ public class TranscodeWorker {
 
     /** Out of attempts: dead letter, and meta.json says why. */
     private void failed(Delivery d, String reason) {
-        markFailed(d.job().videoId(), reason);
+        markFailed(d.job().videoId(), reason, FailureKind.TRANSCODE_FAILED);
         queue.deadLetter(d, reason, Instant.now());
     }
 
-    /** A failure no retry can fix (the upload is not a video): no dead letter, nothing to retry. */
+    /** A failure no retry can fix (the upload is not a video): no dead letter, but listed among the failed videos. */
     private void failedForGood(Delivery d, String reason) {
-        markFailed(d.job().videoId(), reason);
-        queue.ack(d);
+        markFailed(d.job().videoId(), reason, FailureKind.UNSUPPORTED_MEDIA);
+        queue.failForGood(d, reason, Instant.now());
     }
 
-    private void markFailed(String videoId, String reason) {
-        updateIfPresent(videoId, doc -> builder(doc).add("status", "failed").add("transcoding", "failed").add("error", reason));
+    private void markFailed(String videoId, String reason, FailureKind kind) {
+        updateIfPresent(videoId, doc -> builder(doc).add("status", "failed").add("transcoding", "failed")
+                .add("error", reason).add("failure", kind.code()));
         record("transcode.failure", videoId, "failure", reason);
     }
 
@@ -280,7 +282,8 @@ public class TranscodeWorker {
                         .add("ladderMs", r.ladderMillis())
                         .add("posterMs", r.posterMillis()))
                 .remove("lastError")
-                .remove("error");
+                .remove("error")
+                .remove("failure");
     }
 
     private static JsonObjectBuilder builder(JsonObject doc) {

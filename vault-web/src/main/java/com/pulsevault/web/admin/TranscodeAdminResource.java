@@ -55,10 +55,19 @@ public class TranscodeAdminResource {
                     .add("failedAt", record.getString("failedAt"))
                     .add("attempts", job.getInt("attempt", 0) + 1));
         }
+        JsonArrayBuilder failed = Json.createArrayBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(queue.failures()).entrySet()) {
+            JsonObject record = Json.createReader(new StringReader(e.getValue())).readObject();
+            failed.add(Json.createObjectBuilder()
+                    .add("videoId", e.getKey())
+                    .add("reason", record.getString("reason"))
+                    .add("failedAt", record.getString("failedAt")));
+        }
         String body = Json.createObjectBuilder()
                 .add("queueDepth", queue.depth())
                 .add("waitingForRedis", queue.waitingInOutbox())
                 .add("deadLetters", dead)
+                .add("failed", failed)
                 .build().toString();
         return Response.ok(body).build();
     }
