@@ -10,7 +10,7 @@
 #   --domain NAME         a domain on this machine: if it is stopped, it is started for the
 #                         configuration and stopped again afterwards (run it with the server stopped,
 #                         like configure.cli). Without --domain the DAS must be running.
-#   --properties FILE     pulsevault.* settings, one name=value a line (# starts a comment line), stored
+#   --properties FILE     pulsevault.* and mp.jwt.* (token verification) settings, one name=value a line (# starts a comment line), stored
 #                         as MicroProfile Config properties of the domain (config source "domain",
 #                         ordinal 110: above the EAR's defaults, below PULSEVAULT_* environment
 #                         variables and -D system properties). The secrets pulsevault.hmac.secret,
@@ -20,8 +20,6 @@
 #   --bind-address ADDR   listen only on ADDR (HTTP, HTTPS, admin, IIOP, JMX, Data Grid); takes effect
 #                         at the next start of the domain. (With JMX on one address Payara 6 logs a
 #                         harmless SEVERE "Error stopping RMIConnector" when the domain stops.)
-#   --keep-default-web-module  leave the virtual server's default web module alone (by default the
-#                         vault's web module answers requests no application claims, with a 404 problem)
 #   asadmin program options, passed to every asadmin call: --host, --port, --user, --passwordfile,
 #                         --secure, ... (or the AS_ADMIN_HOST, AS_ADMIN_PORT, AS_ADMIN_USER,
 #                         AS_ADMIN_PASSWORDFILE environment variables asadmin reads itself).
@@ -33,7 +31,6 @@ set -euo pipefail
 domain=""
 properties=""
 bind_address=""
-keep_default_web_module=""
 passwordfile=${AS_ADMIN_PASSWORDFILE:-}
 admin_options=()
 while [ $# -gt 0 ]; do
@@ -44,7 +41,6 @@ while [ $# -gt 0 ]; do
     --properties=*) properties=${1#*=}; shift ;;
     --bind-address) bind_address=$2; shift 2 ;;
     --bind-address=*) bind_address=${1#*=}; shift ;;
-    --keep-default-web-module) keep_default_web_module=yes; shift ;;
     --passwordfile) passwordfile=$2; shift 2 ;;
     --passwordfile=*) passwordfile=${1#*=}; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -96,14 +92,6 @@ asadmin set \
   "$config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768" \
   "$config.network-config.protocols.protocol.http-listener-2.http.header-buffer-length-bytes=32768"
 
-# --- requests that fit no application (a path that climbed out of the vault with ../, a probe) go to the
-# vault's web module, which answers a 404 problem document, instead of the docroot servlet's HTML pages
-# (a PATCH there gets "501 Method PATCH is not defined in RFC 2068", naming the server and its version).
-# Leave it out with --keep-default-web-module when another application of this domain owns "/".
-if [ -z "$keep_default_web_module" ]; then
-  asadmin set "$config.http-service.virtual-server.server.default-web-module=pulsevault#vault-web.war"
-fi
-
 # --- Jaffree (the ffmpeg wrapper) logs every command line at INFO and a "no progress listener"
 # warning per run; the vault logs what matters about a transcode itself
 asadmin set-log-levels com.github.kokorin.jaffree=SEVERE
@@ -117,8 +105,8 @@ if [ -n "$properties" ]; then
     name=$(printf '%s' "${line%%=*}" | tr -d '[:space:]')
     value=${line#*=}
     case "$name" in
-      pulsevault.*) ;;
-      *) echo "configure.sh: $properties: not a pulsevault.* setting: $name" >&2; exit 2 ;;
+      pulsevault.*|mp.jwt.*) ;;
+      *) echo "configure.sh: $properties: not a pulsevault.* or mp.jwt.* setting: $name" >&2; exit 2 ;;
     esac
     case "$name" in
       pulsevault.hmac.secret|pulsevault.hmac.previous-secret|pulsevault.redis.password)

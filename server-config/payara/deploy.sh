@@ -18,11 +18,4 @@ if [ ! -r "$ear" ]; then
 fi
 if [ -n "${PAYARA_HOME:-}" ]; then asadmin_bin=$PAYARA_HOME/bin/asadmin; else asadmin_bin=asadmin; fi
 # --force redeploys over an earlier version; the context root (/pulsevault) comes from the EAR
-"$asadmin_bin" --interactive=false "${@:1:$#-1}" deploy --force=true --name pulsevault "$ear"
-# Payara resolves the virtual server's default web module (set by configure.sh) when the setting is
-# written or at start, not when the module is deployed later: write it again so it takes effect now
-config=configs.config.server-config.http-service.virtual-server.server.default-web-module
-current=$("$asadmin_bin" --interactive=false "${@:1:$#-1}" get "$config" | sed -n "s/^$config=//p")
-if [ "$current" = "pulsevault#vault-web.war" ]; then
-  "$asadmin_bin" --interactive=false "${@:1:$#-1}" set "$config=$current" >/dev/null
-fi
+exec "$asadmin_bin" --interactive=false "${@:1:$#-1}" deploy --force=true --name pulsevault "$ear"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets pulsevault.* properties as WildFly system properties (MicroProfile Config reads them; they show
+# Sets pulsevault.* and mp.jwt.* (token verification) properties as WildFly system properties (MicroProfile Config reads them; they show
 # under Configuration > System Properties in the admin console). Idempotent: a property that exists is
 # overwritten. Takes a properties file of key=value lines; other keys and # comments are ignored:
 #   JBOSS_HOME=/opt/wildfly server-config/wildfly/set-properties.sh pulsevault.properties [jboss-cli options]
@@ -12,11 +12,11 @@ shift
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 while IFS= read -r line || [ -n "$line" ]; do
-  case "$line" in pulsevault.*=*) ;; *) continue ;; esac
+  case "$line" in pulsevault.*=*|mp.jwt.*=*) ;; *) continue ;; esac
   key=${line%%=*}
   value=${line#*=}
   key=$(echo "$key" | tr -d '[:space:]')
-  [[ "$key" =~ ^pulsevault\.[a-z0-9.-]+$ ]] || { echo "not a property name: $key" >&2; exit 2; }
+  [[ "$key" =~ ^(pulsevault|mp\.jwt)\.[a-z0-9.-]+$ ]] || { echo "not a property name: $key" >&2; exit 2; }
   value=${value//\\/\\\\}
   value=${value//\"/\\\"}
   cat >> "$script" <<CLI
@@ -27,5 +27,5 @@ else
 end-if
 CLI
 done < "$file"
-[ -s "$script" ] || { echo "no pulsevault.* properties in $file" >&2; exit 2; }
+[ -s "$script" ] || { echo "no pulsevault.* or mp.jwt.* properties in $file" >&2; exit 2; }
 exec "${JBOSS_HOME:?set JBOSS_HOME to the WildFly installation}/bin/jboss-cli.sh" --connect "$@" --file="$script"

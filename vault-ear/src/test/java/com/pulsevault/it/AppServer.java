@@ -42,14 +42,6 @@ public abstract class AppServer {
     /** Deploys the vault again after {@link #undeploy()}. */
     public abstract void deploy() throws IOException, InterruptedException;
 
-    /**
-     * Runs the server-config preparation script again against the running server, as an administrator
-     * does after a deployment: settings that the server resolves only against deployed applications
-     * then take effect. A no-op where the script is offline-only (WildFly's configure.cli).
-     */
-    public void configureAgain() throws IOException, InterruptedException {
-    }
-
     /** The server JVM's thread dump (jcmd Thread.print). */
     public String threadDump() throws IOException, InterruptedException {
         long pid = process().orElseThrow(() -> new IllegalStateException("no " + name() + " process")).pid();
@@ -199,12 +191,6 @@ public abstract class AppServer {
             run(List.of(payaraHome + "/bin/asadmin", "--interactive=false", "start-domain", domain), Map.of(), true);
             File log = new File(System.getProperty("vault.server.log"));
             awaitVault(() -> process().isPresent(), "restarted Payara", log);
-        }
-
-        /** configure.sh on the running domain: Payara resolves the default web module only when it is written. */
-        @Override
-        public void configureAgain() throws IOException, InterruptedException {
-            run(List.of(scripts.resolve("configure.sh").toString(), "--port", adminPort), Map.of("PAYARA_HOME", payaraHome), true);
         }
 
         @Override

@@ -42,7 +42,9 @@ class FinalizeIT extends VaultIT {
         assertFalse(Files.exists(MEDIA_ROOT.resolve("uploads").resolve(TusClient.idOf(url))), "moved, not copied");
         String meta = Files.readString(dir.resolve("meta.json"));
         assertTrue(meta.startsWith("{\"checksum\":\"sha256:"), meta);
-        assertTrue(meta.contains("\"filename\":\"Jane Doe knee.MP4\"") && meta.contains("\"userId\":\"dr.house@hospital.example\""));
+        assertTrue(meta.contains("\"filename\":\"Jane Doe knee.MP4\""), meta);
+        // the owner is who finalized it (the token's subject), never a user id from the body
+        assertTrue(meta.contains("\"owner\":\"" + Tokens.subjectOf(Tokens.OPERATOR) + "\"") && !meta.contains("dr.house"), meta);
     }
 
     @Test

@@ -31,8 +31,32 @@ public final class Http {
     private Http() {
     }
 
-    /** @param headers name, value, name, value, ... */
+    /**
+     * A request as the tests' operator ({@link Tokens#OPERATOR}) unless the headers carry an Authorization
+     * of their own; signed media URLs go without a token, as players send them.
+     *
+     * @param headers name, value, name, value, ...
+     */
     public static HttpResponse<String> send(String method, String url, byte[] body, String... headers) {
+        String absolute = url.startsWith("http") ? url : API + url;
+        if (needsToken(absolute) && !hasAuthorization(headers)) {
+            headers = with(headers, "Authorization", Tokens.bearer(Tokens.OPERATOR));
+        }
+        return anonymous(method, absolute, body, headers);
+    }
+
+    /** As {@code user} (a test user, or {@link Tokens#CLINICAL_APP}). */
+    public static HttpResponse<String> as(String user, String method, String url, byte[] body, String... headers) {
+        return anonymous(method, url, body, with(headers, "Authorization", Tokens.bearer(user)));
+    }
+
+    /** A JSON POST as {@code user}. */
+    public static HttpResponse<String> postJson(String user, String url, String json) {
+        return as(user, "POST", url, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/json");
+    }
+
+    /** Exactly the given headers: no token unless one is among them. */
+    public static HttpResponse<String> anonymous(String method, String url, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url))
                 .timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -47,6 +71,26 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** API requests need a token; signed media reads, health and metrics do not. */
+    static boolean needsToken(String absoluteUrl) {
+        return absoluteUrl.contains("/pulsevault/api/v1/") && !absoluteUrl.contains("/media/t/");
+    }
+
+    static boolean hasAuthorization(String[] headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String[] with(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 
     public static JsonObject json(HttpResponse<String> response) {

@@ -249,6 +249,7 @@ class NginxFrontIT extends VaultIT {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("PATCH " + URI.create(upload).getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpsPort + "\r\n"
+                    + "Authorization: " + Tokens.bearer(Tokens.OPERATOR) + "\r\n"
                     + "Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: " + TusClient.OCTETS + "\r\n"
                     + "Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(content, 0, 2 * UploadDurabilityIT.MIB);
@@ -375,7 +376,11 @@ class NginxFrontIT extends VaultIT {
 
     /** @param url absolute, or relative to the API through the front */
     static HttpResponse<byte[]> send(String method, String url, byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : front + API_PATH + url))
+        String absolute = url.startsWith("http") ? url : front + API_PATH + url;
+        if (Http.needsToken(absolute) && !Http.hasAuthorization(headers)) {
+            headers = Http.with(headers, "Authorization", Tokens.bearer(Tokens.OPERATOR));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(absolute))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {

@@ -22,12 +22,20 @@ public final class RawHttp implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    /** Sends the request line and headers; {@code headers} are full "Name: value" lines. */
+    /**
+     * Sends the request line and headers; {@code headers} are full "Name: value" lines. An API path gets
+     * the tests' operator token unless an Authorization line is among the headers.
+     */
     public RawHttp start(String method, String path, String... headers) throws IOException {
         StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(Http.PORT).append("\r\n");
+        boolean authorization = false;
         for (String h : headers) {
             sb.append(h).append("\r\n");
+            authorization |= h.regionMatches(true, 0, "Authorization:", 0, 14);
+        }
+        if (!authorization && Http.needsToken("http://x" + path)) {
+            sb.append("Authorization: ").append(Tokens.bearer(Tokens.OPERATOR)).append("\r\n");
         }
         sb.append("\r\n");
         out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));

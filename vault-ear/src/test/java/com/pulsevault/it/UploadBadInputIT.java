@@ -152,19 +152,19 @@ class UploadBadInputIT extends VaultIT {
 
     @Test
     void aPatchWhosePathClimbsOutOfTheContextGetsAProblemNotTheContainersPage() throws Exception {
-        // Payara takes the vault as the domain's default web module (configure.sh) only when the setting is
-        // written while the vault is deployed (deploy.sh does that); Arquillian deployed it without the script
-        AppServer.current().configureAgain();
         for (String path : new String[]{"/pulsevault/api/v1/uploads/../../../x", "/pulsevault/api/v1/uploads/../../../../x",
                 "/pulsevault/api/v1/uploads/../../../../../../etc/passwd"}) {
             try (RawHttp raw = new RawHttp()) {
                 RawHttp.Response r = raw.start("PATCH", path, "Tus-Resumable: 1.0.0", "Upload-Offset: 0",
                         "Content-Type: " + OCTETS, "Content-Length: 0", "Connection: close").response();
-                if (AppServer.current() instanceof AppServer.Payara && path.endsWith("etc/passwd")) {
-                    // a path that climbs above the server's root is refused by Payara itself ("400 Invalid URI",
-                    // no body), before routing, as it refuses a backslash or NUL
-                    assertEquals(400, r.status(), path + "\n" + r.head());
-                    assertEquals("", r.body());
+                if (AppServer.current() instanceof AppServer.Payara && !path.equals("/pulsevault/api/v1/uploads/../../../x")) {
+                    // Payara normalises the path before routing: above the server's root it refuses it itself
+                    // ("400 Invalid URI", no body); at the root, outside every application, its docroot servlet
+                    // answers (501 for a PATCH). No application sees such a request, and no vault file is
+                    // touched; the nginx front never forwards one (it normalises and passes only /pulsevault/).
+                    // Making the vault the default web module would catch it, but breaks Payara's /metrics.
+                    assertTrue(r.status() == 400 || r.status() == 501, path + "\n" + r.head());
+                    assertFalse(r.body().contains("pulsevault"), r.body());
                     continue;
                 }
                 assertEquals(404, r.status(), path + "\n" + r.head());

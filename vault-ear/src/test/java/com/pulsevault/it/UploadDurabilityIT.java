@@ -81,6 +81,7 @@ class UploadDurabilityIT extends VaultIT {
         io.tus.java.client.TusClient client = new io.tus.java.client.TusClient();
         client.setUploadCreationURL(new URL(Http.API + "uploads"));
         client.enableResuming(new TusURLMemoryStore());
+        client.setHeaders(Map.of("Authorization", Tokens.bearer(Tokens.OPERATOR))); // as any app sends its token
         TusUpload upload = new TusUpload();
         upload.setInputStream(new ByteArrayInputStream(content));
         upload.setSize(content.length);

@@ -199,6 +199,8 @@ public class AuditChain {
         f.put("client", e.client());
         f.put("outcome", e.outcome());
         f.put("detail", e.detail());
+        f.put("app", e.app());
+        f.put("onBehalfOf", e.onBehalfOf());
         return f;
     }
 }

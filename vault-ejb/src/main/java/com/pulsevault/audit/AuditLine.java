@@ -20,13 +20,19 @@ public final class AuditLine {
     /** The entry fields in canonical order; {@code prevDay} names the file the first line of a day links to. */
     static final List<String> ENTRY_FIELDS = List.of("time", "category", "action", "videoId", "uploadId",
             "actor", "client", "outcome", "detail", "prevDay");
-    private static final List<String> ALL_FIELDS;
+    /**
+     * Fields added later, written (and hashed) only when they have a value, after the fields above: a
+     * line written before they existed keeps its hash. {@code app} is the client application of the
+     * caller's token; {@code onBehalfOf} the pseudonym of the clinician a clinical app acted for.
+     */
+    static final List<String> OPTIONAL_FIELDS = List.of("app", "onBehalfOf");
+    private static final java.util.Set<String> REQUIRED_FIELDS;
 
     static {
-        var all = new java.util.ArrayList<>(ENTRY_FIELDS);
+        var all = new java.util.HashSet<>(ENTRY_FIELDS);
         all.add("prev");
         all.add("hash");
-        ALL_FIELDS = List.copyOf(all);
+        REQUIRED_FIELDS = java.util.Set.copyOf(all);
     }
 
     private AuditLine() {
@@ -51,6 +57,11 @@ public final class AuditLine {
                 sb.append(',');
             }
             sb.append(quote(name)).append(':').append(quote(fields.get(name)));
+        }
+        for (String name : OPTIONAL_FIELDS) {
+            if (fields.get(name) != null) {
+                sb.append(',').append(quote(name)).append(':').append(quote(fields.get(name)));
+            }
         }
         return sb.append('}').toString();
     }
@@ -97,8 +108,16 @@ public final class AuditLine {
     static Map<String, String> parse(String line) {
         Parser p = new Parser(line);
         Map<String, String> fields = p.object();
-        if (!fields.keySet().equals(new java.util.HashSet<>(ALL_FIELDS))) {
+        java.util.Set<String> extra = new java.util.HashSet<>(fields.keySet());
+        extra.removeAll(REQUIRED_FIELDS);
+        extra.removeAll(OPTIONAL_FIELDS);
+        if (!fields.keySet().containsAll(REQUIRED_FIELDS) || !extra.isEmpty()) {
             throw new IllegalArgumentException("unexpected or missing fields");
+        }
+        for (String name : OPTIONAL_FIELDS) {
+            if (fields.containsKey(name) && fields.get(name) == null) {
+                throw new IllegalArgumentException(name + " is written only with a value");
+            }
         }
         return fields;
     }

@@ -36,6 +36,7 @@ public class VaultConfig {
     @PostConstruct
     void start() {
         settings = VaultSettings.from(name -> config.getOptionalValue(name, String.class));
+        settings.requireTokenVerification();
         MediaDirectories.prepare(settings);
         try {
             hmacKey = HmacSecret.resolve(settings.hmacSecret(), settings.generatedSecretFile());

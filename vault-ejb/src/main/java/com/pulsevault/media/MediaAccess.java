@@ -4,7 +4,11 @@ import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
+import com.pulsevault.identity.AccessRules;
+import com.pulsevault.identity.Caller;
+import com.pulsevault.identity.Guard;
 import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metadata.VideoOwnership;
 import com.pulsevault.metadata.VideoNotFoundException;
 import com.pulsevault.metrics.VaultMetrics;
 import jakarta.annotation.PostConstruct;
@@ -39,6 +43,8 @@ public class MediaAccess {
     AuditTrail audit;
     @Inject
     VaultMetrics metrics;
+    @Inject
+    Guard guard;
 
     private MetadataStore metadata;
 
@@ -48,16 +54,25 @@ public class MediaAccess {
     }
 
     /**
+     * Signs a URL to one file (or, for a manifest, the whole ladder) of a video the caller may see; the
+     * token names the caller as its signer.
+     *
      * @param expiresIn requested lifetime in seconds, or null; capped by pulsevault.token.expiry-seconds
-     * @throws VideoNotFoundException, MediaPath.NotServableException
+     * @throws com.pulsevault.identity.ForbiddenException without a media role (auditors and admins have none)
+     * @throws VideoNotFoundException also for a video the caller may not see (audited)
+     * @throws InvalidMediaPathException, MediaPath.NotServableException
      */
-    public SignedMedia sign(String videoId, String path, Long expiresIn, String actor, String client) {
+    public SignedMedia sign(Caller caller, String videoId, String path, Long expiresIn) {
+        String videoRef = MetadataStore.isVideoId(videoId) ? videoId : null;
+        guard.requireRole(caller, AccessRules.MEDIA, AuditCategory.ACCESS, "media.sign", videoRef, null);
         try {
             MediaPath.validate(path);
         } catch (MediaPath.NotServableException e) {
             throw new InvalidMediaPathException();
         }
-        if (!metadata.exists(videoId)) {
+        VideoOwnership ownership = VideoOwnership.of(metadata.read(videoId));
+        if (!AccessRules.maySee(caller, ownership.owner(), ownership.teams())) {
+            guard.denied(caller, AuditCategory.ACCESS, "media.sign", videoId, null, "not-visible");
             throw new VideoNotFoundException();
         }
         if (!MediaPath.DOCUMENTS.contains(path)) {
@@ -70,8 +85,8 @@ public class MediaAccess {
         long cap = config.settings().tokenExpirySeconds();
         long seconds = expiresIn == null ? cap : Math.max(1, Math.min(cap, expiresIn));
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the token holds whole seconds
-        MediaToken token = new MediaToken(videoId, MediaPath.scopeFor(path), now, now.plusSeconds(seconds));
-        audit.record(AuditCategory.ACCESS, new AuditEntry("media.sign", videoId, null, actor, client, "success", path));
+        MediaToken token = new MediaToken(videoId, MediaPath.scopeFor(path), now, now.plusSeconds(seconds), caller.actor());
+        audit.record(AuditCategory.ACCESS, caller.entry("media.sign", videoId, null).succeeded(path));
         return new SignedMedia(token.sign(config.hmacKey()), videoId, path, now, token.expiresAt());
     }
 
@@ -88,7 +103,7 @@ public class MediaAccess {
             }
             MediaFile file = new MediaFile(MediaPath.resolve(metadata.directoryOf(videoId), path), videoId, path,
                     MediaPath.contentType(path), grant);
-            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", path));
+            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", path));
             return file;
         } catch (InvalidTokenException e) {
             reject(videoId, client, e);
@@ -112,7 +127,7 @@ public class MediaAccess {
                 throw new InvalidTokenException(grant.videoId().equals(videoId) ? "out-of-scope" : "other-video");
             }
             JsonObject meta = metadata.read(videoId);
-            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, "token", client, "success", name));
+            audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", name));
             return "renditions".equals(name) ? renditionsView(meta) : metadataView(meta);
         } catch (InvalidTokenException e) {
             reject(videoId, client, e);
@@ -154,7 +169,8 @@ public class MediaAccess {
             life = SESSION_MAX;
         }
         Instant now = Instant.now();
-        return new MediaToken(manifest.videoId(), MediaPath.STREAM_PREFIX, now, now.plus(life)).sign(config.hmacKey());
+        return new MediaToken(manifest.videoId(), MediaPath.STREAM_PREFIX, now, now.plus(life), manifest.token().signer())
+                .sign(config.hmacKey());
     }
 
     public String readManifest(MediaFile manifest) {

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * A grant to read part of one video until a moment: {@code base64url(payload).base64url(HMAC-SHA256)}
- * with payload {@code v1|videoId|scope|issuedAt|expiresAt}. The scope is one file ({@code poster.jpg})
+ * with payload {@code v2|videoId|scope|issuedAt|expiresAt|signer}, the signer being the audit pseudonym
+ * of whoever signed it (so every read is audited under that person or app). {@code v1} tokens, without a
+ * signer, are still honoured until they expire. The scope is one file ({@code poster.jpg})
  * or a directory prefix ending in "/" ({@code stream/}, which covers a whole ladder). URL-safe, so it
  * travels as a path segment, and every relative URI in a playlist inherits it.
  */
@@ -26,12 +28,22 @@ public final class MediaToken {
     private final String scope;
     private final Instant issuedAt;
     private final Instant expiresAt;
+    private final String signer;
 
-    public MediaToken(String videoId, String scope, Instant issuedAt, Instant expiresAt) {
+    /** The signer of a token from before signers were recorded. */
+    public static final String UNKNOWN_SIGNER = "unknown-signer";
+    private static final java.util.regex.Pattern SIGNER = java.util.regex.Pattern.compile("[A-Za-z0-9:._-]{1,64}");
+
+    /** @param signer the signer's audit pseudonym */
+    public MediaToken(String videoId, String scope, Instant issuedAt, Instant expiresAt, String signer) {
+        if (!SIGNER.matcher(signer).matches()) {
+            throw new IllegalArgumentException("a signer is an audit pseudonym");
+        }
         this.videoId = videoId;
         this.scope = scope;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+        this.signer = signer;
     }
 
     public String videoId() {
@@ -46,14 +58,19 @@ public final class MediaToken {
         return expiresAt;
     }
 
+    /** The audit pseudonym of whoever signed it (a playback session keeps the signer of its manifest). */
+    public String signer() {
+        return signer;
+    }
+
     /** True when this token grants {@code path} of {@code video}. */
     public boolean covers(String video, String path) {
         return videoId.equals(video) && (scope.endsWith("/") ? path.startsWith(scope) : path.equals(scope));
     }
 
     public String sign(byte[] key) {
-        String payload = String.join("|", "v1", videoId, scope, String.valueOf(issuedAt.getEpochSecond()),
-                String.valueOf(expiresAt.getEpochSecond()));
+        String payload = String.join("|", "v2", videoId, scope, String.valueOf(issuedAt.getEpochSecond()),
+                String.valueOf(expiresAt.getEpochSecond()), signer);
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODE.encodeToString(body) + "." + ENCODE.encodeToString(hmac(key, body));
     }
@@ -83,10 +100,13 @@ public final class MediaToken {
             throw new InvalidTokenException("forged");
         }
         String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
-        if (f.length != 5 || !"v1".equals(f[0])) {
+        boolean v1 = f.length == 5 && "v1".equals(f[0]);
+        boolean v2 = f.length == 6 && "v2".equals(f[0]) && SIGNER.matcher(f[5]).matches();
+        if (!v1 && !v2) {
             throw new InvalidTokenException("malformed");
         }
-        MediaToken t = new MediaToken(f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])), Instant.ofEpochSecond(Long.parseLong(f[4])));
+        MediaToken t = new MediaToken(f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])), Instant.ofEpochSecond(Long.parseLong(f[4])),
+                v2 ? f[5] : UNKNOWN_SIGNER);
         if (t.issuedAt.isAfter(now.plusSeconds(SKEW_SECONDS))) {
             throw new InvalidTokenException("future-dated");
         }

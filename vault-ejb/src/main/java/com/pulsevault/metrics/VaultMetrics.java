@@ -108,6 +108,17 @@ public class VaultMetrics {
         meters.count("pulsevault_token_rejections", "Media tokens refused, by reason", 1, "reason", reason);
     }
 
+    /**
+     * A request refused for want of a valid access token. Counted, not audited: a flood of them must
+     * not grow the audit trail.
+     *
+     * @param reason a fixed word: missing, malformed, expired, wrong-issuer, wrong-audience, rejected
+     */
+    public void authFailed(String reason) {
+        meters.count("pulsevault_auth_failures", "Requests refused for a missing or invalid access token, by reason", 1,
+                "reason", reason);
+    }
+
     public void queueLength(Supplier<Number> jobs) {
         gauge("pulsevault_queue_length", "Transcode jobs waiting or running", jobs);
     }

@@ -43,6 +43,13 @@ public final class VaultSettings {
     public static final String FFPROBE_PATH = "pulsevault.ffprobe.path";
     public static final String RENDITIONS = "pulsevault.renditions";
     public static final String SEGMENT_SECONDS = "pulsevault.segment.seconds";
+    public static final String AUTH_ROLES_CLAIM = "pulsevault.auth.roles-claim";
+    public static final String AUTH_TEAMS_CLAIM = "pulsevault.auth.teams-claim";
+    /** MicroProfile JWT's own settings, which the vault cannot work without (checked at start, read by the server). */
+    public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
+    public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String JWT_PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String JWT_AUDIENCES = "mp.jwt.verify.audiences";
 
     public static final String DEFAULT_MEDIA_ROOT = "/var/lib/pulsevault";
     public static final long DEFAULT_MAX_UPLOAD_SIZE = 10L * 1024 * 1024 * 1024;
@@ -76,6 +83,11 @@ public final class VaultSettings {
     private final String ffprobePath;
     private final List<String> renditions;
     private final int segmentSeconds;
+    private final String rolesClaim;
+    private final String teamsClaim;
+    private final Optional<String> jwtIssuer;
+    private final Optional<String> jwtAudiences;
+    private final boolean jwtKeyConfigured;
 
     private VaultSettings(Function<String, Optional<String>> lookup) {
         Values v = new Values(lookup);
@@ -111,6 +123,26 @@ public final class VaultSettings {
         renditions = v.text(RENDITIONS).orElse("240p,360p,480p,720p,1080p").lines()
                 .flatMap(l -> Arrays.stream(l.split(","))).map(String::trim).filter(r -> !r.isEmpty()).toList();
         segmentSeconds = (int) v.positive(SEGMENT_SECONDS, 4);
+        rolesClaim = v.claimPath(AUTH_ROLES_CLAIM, "groups");
+        teamsClaim = v.claimPath(AUTH_TEAMS_CLAIM, "teams");
+        jwtIssuer = v.text(JWT_ISSUER);
+        jwtAudiences = v.text(JWT_AUDIENCES);
+        jwtKeyConfigured = v.text(JWT_PUBLIC_KEY_LOCATION).isPresent() || v.text(JWT_PUBLIC_KEY).isPresent();
+    }
+
+    /**
+     * The deployment refuses to start without what MicroProfile JWT needs to verify tokens, naming the
+     * missing property, rather than answer every request with a 401 (or, on Payara, a 500).
+     */
+    public void requireTokenVerification() {
+        if (jwtIssuer.isEmpty()) {
+            throw new SettingsException(JWT_ISSUER, "is not set: the vault cannot verify access tokens without the"
+                    + " issuer of the hospital's identity provider (e.g. https://idp.example/realms/hospital)");
+        }
+        if (!jwtKeyConfigured) {
+            throw new SettingsException(JWT_PUBLIC_KEY_LOCATION, "is not set: the vault cannot verify access tokens"
+                    + " without the identity provider's keys (its JWKS URL, e.g. <issuer>/protocol/openid-connect/certs)");
+        }
     }
 
     /** @throws SettingsException naming the property whose value is unusable */
@@ -157,6 +189,13 @@ public final class VaultSettings {
     /** Rung names such as "720p", tallest last or in any order. */
     public List<String> renditions() { return renditions; }
     public int segmentSeconds() { return segmentSeconds; }
+    /** Where the token carries the caller's roles: a claim name, dots stepping into objects. */
+    public String rolesClaim() { return rolesClaim; }
+    /** Where the token carries the caller's teams. */
+    public String teamsClaim() { return teamsClaim; }
+    /** The expected token issuer (for classifying refused tokens; the server verifies it). */
+    public Optional<String> jwtIssuer() { return jwtIssuer; }
+    public Optional<String> jwtAudiences() { return jwtAudiences; }
 
     private record Values(Function<String, Optional<String>> lookup) {
         Optional<String> text(String name) {
@@ -183,6 +222,14 @@ public final class VaultSettings {
             long value = number(name, fallback);
             if (value <= 0) {
                 throw new SettingsException(name, "must be greater than 0, was " + value);
+            }
+            return value;
+        }
+
+        String claimPath(String name, String fallback) {
+            String value = text(name).orElse(fallback);
+            if (!value.matches("[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*")) {
+                throw new SettingsException(name, "is not a claim name (dots step into objects, as in realm_access.roles): " + value);
             }
             return value;
         }

@@ -51,7 +51,7 @@ public class DiskUploadStore implements UploadStore {
     }
 
     @Override
-    public UploadInfo create(Long length, UploadMetadata metadata) {
+    public UploadInfo create(Long length, UploadMetadata metadata, String owner) {
         if (length != null && length < 0) {
             throw new InvalidUploadException("Upload-Length must not be negative");
         }
@@ -60,7 +60,7 @@ public class DiskUploadStore implements UploadStore {
         }
         Instant now = clock.instant();
         UploadInfo info = new UploadInfo(UploadId.random(), length, 0, metadata.raw(), now, now.plus(expiry),
-                null, null, null);
+                null, null, null, owner);
         try {
             Files.createFile(dataFile(info.id()));
             DurableFiles.writeAtomically(infoFile(info.id()), UploadInfoCodec.encode(info)); // fsyncs the directory too
@@ -80,6 +80,11 @@ public class DiskUploadStore implements UploadStore {
             throw new UploadExpiredException();
         }
         return info;
+    }
+
+    @Override
+    public String ownerOf(UploadId id) {
+        return read(id).owner();
     }
 
     @Override

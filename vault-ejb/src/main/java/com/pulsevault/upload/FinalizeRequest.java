@@ -2,6 +2,14 @@ package com.pulsevault.upload;
 
 import jakarta.json.JsonObject;
 
-/** @param metadata the client's free-form metadata (kept in meta.json only); may be empty, never null */
-public record FinalizeRequest(String uploadId, String filename, String userId, JsonObject metadata) {
+import java.util.Set;
+
+/**
+ * What a client asks of finalize. Who asks is not in here: that is the {@link com.pulsevault.identity.Caller}.
+ *
+ * @param metadata   the client's free-form metadata (kept in meta.json only); may be empty, never null
+ * @param teams      the teams to share the video with, or null for the caller's own
+ * @param onBehalfOf the subject a clinical app finalizes for (it then owns the video), or null
+ */
+public record FinalizeRequest(String uploadId, String filename, JsonObject metadata, Set<String> teams, String onBehalfOf) {
 }

@@ -4,7 +4,12 @@ import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
+import com.pulsevault.identity.AccessRules;
+import com.pulsevault.identity.Caller;
+import com.pulsevault.identity.ForbiddenException;
+import com.pulsevault.identity.Guard;
 import com.pulsevault.metadata.MetadataStore;
+import com.pulsevault.metadata.VideoOwnership;
 import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.TranscodeQueue;
@@ -15,6 +20,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -23,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +42,8 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FinalizeService {
 
+    private static final String ACTION = "upload.finalize";
+
     @Inject
     VaultConfig config;
     @Inject
@@ -45,6 +54,8 @@ public class FinalizeService {
     TranscodeQueue queue;
     @Inject
     VaultMetrics metrics;
+    @Inject
+    Guard guard;
 
     private MetadataStore metadata;
 
@@ -53,10 +64,21 @@ public class FinalizeService {
         metadata = new MetadataStore(config.settings().videoDir());
     }
 
-    public FinalizeResult finalizeUpload(FinalizeRequest request, String client) {
+    /**
+     * @throws com.pulsevault.identity.ForbiddenException without an uploading role, for on-behalf-of without
+     *         the clinical-app role, or for teams the caller is not in
+     * @throws UploadNotFoundException also when the upload is someone else's
+     */
+    public FinalizeResult finalizeUpload(Caller caller, FinalizeRequest request) {
+        String uploadRef = UploadId.isCanonical(request.uploadId()) ? request.uploadId() : null;
+        guard.requireRole(caller, AccessRules.UPLOADING, AuditCategory.UPLOAD, ACTION, null, uploadRef);
         OriginalFileName.validate(request.filename());
         UploadId id = UploadId.parse(request.uploadId());
-        String actor = audit.actorFor(request.userId());
+        if (!AccessRules.mayUseUpload(caller, uploads.ownerOf(id))) {
+            guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "not-owner");
+            throw new UploadNotFoundException();
+        }
+        Ownership ownership = ownership(caller, request, id);
         long started = System.nanoTime();
         try (UploadStore.Claim claim = uploads.claim(id)) {
             UploadInfo info = claim.info();
@@ -76,7 +98,7 @@ public class FinalizeService {
             String videoId = info.videoId();
             if (metadata.exists(videoId)) {
                 JsonObject stored = metadata.read(videoId);
-                requireSameRequest(stored, request, info);
+                requireSameRequest(stored, request, info, ownership);
                 return resultOf(stored); // finalized before: same answer again
             }
             Path dir = metadata.directoryOf(videoId);
@@ -85,14 +107,36 @@ public class FinalizeService {
             // job and audit line go first: after a crash a retry repeats them (at least once) rather than lose them;
             // (a worker that still finds no meta.json treats the job as not ready and retries it later)
             queue.enqueue(videoId);
-            audit.record(AuditCategory.UPLOAD, AuditEntry.success("upload.finalize", videoId, id.value(), actor, client));
-            FinalizeResult result = resultOf(metadata.create(videoId, document(info, claim.sha256(), request)));
+            AuditEntry entry = caller.entry(ACTION, videoId, id.value()).succeeded();
+            audit.record(AuditCategory.UPLOAD, request.onBehalfOf() == null ? entry
+                    : entry.onBehalfOf(audit.actorFor(request.onBehalfOf())));
+            FinalizeResult result = resultOf(metadata.create(videoId, document(info, claim.sha256(), request, ownership, caller)));
             queue.relayNow(); // only now: a worker must find meta.json when the job reaches it
             metrics.videoFinalized(info.length(), Duration.ofNanos(System.nanoTime() - started));
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Who owns the new video and which teams see it. */
+    private record Ownership(String owner, Set<String> teams) {
+    }
+
+    private Ownership ownership(Caller caller, FinalizeRequest request, UploadId id) {
+        if (request.onBehalfOf() != null && !caller.hasAny(AccessRules.TRUSTED_APP)) {
+            ForbiddenException refusal = new ForbiddenException(AccessRules.TRUSTED_APP,
+                    "Only a clinical-app may finalize on behalf of someone else");
+            guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "forbidden: on-behalf-of needs clinical-app");
+            throw refusal;
+        }
+        Set<String> teams = AccessRules.teamsFor(caller, request.teams());
+        if (teams == null) {
+            guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "forbidden: teams the caller is not in");
+            throw new ForbiddenException(AccessRules.TRUSTED_APP,
+                    "A video can be shared only with teams you are in (a clinical-app may name any)");
+        }
+        return new Ownership(request.onBehalfOf() != null ? request.onBehalfOf() : caller.subject(), teams);
     }
 
     /** The client's name for the recording: the one finalize names, else the tus {@code filename} metadata. */
@@ -104,16 +148,21 @@ public class FinalizeService {
     }
 
     /** A repeated finalize is the same request again (a lost answer), or a conflicting second one. */
-    private static void requireSameRequest(JsonObject stored, FinalizeRequest request, UploadInfo info) {
+    private static void requireSameRequest(JsonObject stored, FinalizeRequest request, UploadInfo info, Ownership ownership) {
         JsonObject original = stored.getJsonObject("original");
         String storedName = original.containsKey("filename") ? original.getString("filename") : null;
         JsonObject storedMetadata = stored.containsKey("metadata") ? stored.getJsonObject("metadata") : JsonObject.EMPTY_JSON_OBJECT;
         if (!java.util.Objects.equals(storedName, filename(request, info)) || !storedMetadata.equals(request.metadata())) {
             throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
         }
+        VideoOwnership storedOwnership = VideoOwnership.of(stored);
+        if (!java.util.Objects.equals(storedOwnership.owner(), ownership.owner()) || !storedOwnership.teams().equals(ownership.teams())) {
+            throw new StaleMetadataException("the upload was already finalized for another owner or other teams");
+        }
     }
 
-    private static JsonObject document(UploadInfo info, String sha256, FinalizeRequest request) {
+    private static JsonObject document(UploadInfo info, String sha256, FinalizeRequest request, Ownership ownership,
+                                       Caller caller) {
         String now = Instant.now().toString();
         JsonObjectBuilder original = Json.createObjectBuilder()
                 .add("file", info.originalFile())
@@ -138,8 +187,11 @@ public class FinalizeService {
                         .add("id", info.id().value())
                         .add("createdAt", info.createdAt().toString())
                         .add("metadata", uploadMetadata));
-        if (request.userId() != null) {
-            doc.add("userId", request.userId());
+        JsonArrayBuilder teams = Json.createArrayBuilder();
+        ownership.teams().stream().sorted().forEach(teams::add);
+        doc.add("owner", ownership.owner()).add("teams", teams);
+        if (!ownership.owner().equals(caller.subject())) {
+            doc.add("finalizedBy", caller.subject()); // the clinical app that acted for the owner
         }
         return doc.build();
     }

@@ -14,6 +14,10 @@ public record UploadId(String value) {
         }
     }
 
+    public static boolean isCanonical(String raw) {
+        return raw != null && CANONICAL.matcher(raw).matches();
+    }
+
     public static UploadId random() {
         return new UploadId(UUID.randomUUID().toString());
     }

@@ -25,6 +25,7 @@ final class UploadInfoCodec {
         optional(b, "sha256", info.sha256());
         optional(b, "videoId", info.videoId());
         optional(b, "originalFile", info.originalFile());
+        optional(b, "owner", info.owner());
         return b.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -34,7 +35,7 @@ final class UploadInfoCodec {
         return new UploadInfo(UploadId.parse(o.getString("id")), length, offset,
                 o.getString("metadata", null), Instant.parse(o.getString("createdAt")),
                 Instant.parse(o.getString("expiresAt")), o.getString("sha256", null),
-                o.getString("videoId", null), o.getString("originalFile", null));
+                o.getString("videoId", null), o.getString("originalFile", null), o.getString("owner", null));
     }
 
     private static void optional(JsonObjectBuilder b, String name, Object value) {

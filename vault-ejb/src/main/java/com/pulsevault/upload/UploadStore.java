@@ -9,11 +9,22 @@ import java.time.Instant;
  */
 public interface UploadStore {
 
-    /** @param length the total length, or null to defer it */
-    UploadInfo create(Long length, UploadMetadata metadata);
+    /**
+     * @param length the total length, or null to defer it
+     * @param owner  the subject creating it: the only one who may use it
+     */
+    UploadInfo create(Long length, UploadMetadata metadata, String owner);
 
     /** @throws UploadNotFoundException, UploadExpiredException */
     UploadInfo get(UploadId id);
+
+    /**
+     * The subject that created the upload (null for one from before owners were kept), whatever state
+     * the upload is in, so that nobody else learns even that it expired.
+     *
+     * @throws UploadNotFoundException
+     */
+    String ownerOf(UploadId id);
 
     /**
      * Writes the body at {@code request.offset()}; when this returns, the bytes are on disk (fsync).

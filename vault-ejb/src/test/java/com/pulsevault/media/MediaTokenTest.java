@@ -17,9 +17,10 @@ class MediaTokenTest {
     static final byte[] OLD = "previous-secret".getBytes(StandardCharsets.UTF_8);
     static final String VIDEO = "6f1c1f3e-2b7a-4c1e-9d3a-0a1b2c3d4e5f";
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    static final String SIGNER = "user:0123456789abcdef";
 
     static String token(byte[] key, String scope, Instant issued, Instant expires) {
-        return new MediaToken(VIDEO, scope, issued, expires).sign(key);
+        return new MediaToken(VIDEO, scope, issued, expires, SIGNER).sign(key);
     }
 
     @Test
@@ -59,11 +60,33 @@ class MediaTokenTest {
 
     @Test
     void aManifestScopeCoversItsLadderButNotTheOriginal() {
-        MediaToken ladder = new MediaToken(VIDEO, "stream/", NOW, NOW.plusSeconds(1));
+        MediaToken ladder = new MediaToken(VIDEO, "stream/", NOW, NOW.plusSeconds(1), SIGNER);
         assertTrue(ladder.covers(VIDEO, "stream/chunk-0-00001.m4s"));
         assertFalse(ladder.covers(VIDEO, "original.mp4"));
         assertFalse(ladder.covers("0b0f6f2e-7d5b-4a55-8c1b-3f1e2d3c4b5a", "stream/master.m3u8"));
-        MediaToken poster = new MediaToken(VIDEO, "poster.jpg", NOW, NOW.plusSeconds(1));
+        MediaToken poster = new MediaToken(VIDEO, "poster.jpg", NOW, NOW.plusSeconds(1), SIGNER);
         assertFalse(poster.covers(VIDEO, "poster.jpg.bak"));
+    }
+
+    @Test
+    void theTokenNamesWhoSignedIt() {
+        assertEquals(SIGNER, MediaToken.verify(token(KEY, "stream/", NOW, NOW.plusSeconds(60)), List.of(KEY), NOW).signer());
+    }
+
+    @Test
+    void aTokenSignedBeforeSignersWereRecordedStillOpensUntilItExpires() throws Exception {
+        byte[] payload = ("v1|" + VIDEO + "|stream/|" + NOW.getEpochSecond() + "|" + NOW.plusSeconds(60).getEpochSecond())
+                .getBytes(StandardCharsets.UTF_8);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        mac.update("media-token:".getBytes(StandardCharsets.UTF_8));
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String v1 = b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        assertEquals(MediaToken.UNKNOWN_SIGNER, MediaToken.verify(v1, List.of(KEY), NOW).signer());
+    }
+
+    @Test
+    void aSignerThatIsNoPseudonymCannotBeWrittenIntoAToken() {
+        assertThrows(IllegalArgumentException.class, () -> new MediaToken(VIDEO, "stream/", NOW, NOW.plusSeconds(1), "a|b"));
     }
 }

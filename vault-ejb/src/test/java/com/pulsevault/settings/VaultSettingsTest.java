@@ -66,4 +66,34 @@ class VaultSettingsTest {
             assertTrue(Files.isDirectory(dir.resolve("root").resolve(sub)), sub);
         }
     }
+
+    @Test
+    void rolesAndTeamsAreReadFromTheMicroProfileJwtClaimsByDefault() {
+        VaultSettings s = of(Map.of());
+        assertEquals("groups", s.rolesClaim());
+        assertEquals("teams", s.teamsClaim());
+    }
+
+    @Test
+    void aNestedRolesClaimIsAccepted() {
+        assertEquals("realm_access.roles", of(Map.of(VaultSettings.AUTH_ROLES_CLAIM, "realm_access.roles")).rolesClaim());
+    }
+
+    @Test
+    void aRolesClaimThatIsNoClaimNameIsRefusedNamingTheProperty() {
+        SettingsException e = assertThrows(SettingsException.class, () -> of(Map.of(VaultSettings.AUTH_ROLES_CLAIM, "realm_access..roles")));
+        assertEquals(VaultSettings.AUTH_ROLES_CLAIM, e.property());
+    }
+
+    @Test
+    void withoutAnIssuerOrKeysTheVaultRefusesToStartNamingTheProperty() {
+        SettingsException noIssuer = assertThrows(SettingsException.class, () -> of(Map.of()).requireTokenVerification());
+        assertEquals(VaultSettings.JWT_ISSUER, noIssuer.property());
+        assertTrue(noIssuer.getMessage().contains("MP_JWT_VERIFY_ISSUER"), noIssuer.getMessage());
+        SettingsException noKeys = assertThrows(SettingsException.class,
+                () -> of(Map.of(VaultSettings.JWT_ISSUER, "https://idp.example/realms/h")).requireTokenVerification());
+        assertEquals(VaultSettings.JWT_PUBLIC_KEY_LOCATION, noKeys.property());
+        of(Map.of(VaultSettings.JWT_ISSUER, "https://idp.example/realms/h",
+                VaultSettings.JWT_PUBLIC_KEY_LOCATION, "https://idp.example/realms/h/protocol/openid-connect/certs")).requireTokenVerification();
+    }
 }

@@ -39,7 +39,7 @@ class DiskUploadStoreTest {
 
     @Test
     void aNewUploadStartsAtOffsetZeroAndExpiresAfterTheConfiguredTime() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         UploadInfo read = store.get(info.id());
         assertEquals(0, read.offset());
         assertEquals(10L, read.length());
@@ -47,8 +47,15 @@ class DiskUploadStoreTest {
     }
 
     @Test
+    void anUploadRemembersTheSubjectThatCreatedItAcrossARestart() {
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
+        DiskUploadStore afterRestart = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock, Runnable::run);
+        assertEquals(OWNER, afterRestart.get(info.id()).owner());
+    }
+
+    @Test
     void appendingAdvancesTheOffsetToTheBytesOnDisk() throws IOException {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         UploadInfo after = store.append(info.id(), request(0, bytes(4)));
         assertEquals(4, after.offset());
         assertEquals(4, Files.size(dir.resolve(info.id().value())));
@@ -56,7 +63,7 @@ class DiskUploadStoreTest {
 
     @Test
     void anAppendAtTheWrongOffsetIsRefusedAndNothingIsWritten() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, bytes(4)));
         OffsetMismatchException e = assertThrows(OffsetMismatchException.class, () -> store.append(info.id(), request(2, bytes(4))));
         assertEquals(4, e.currentOffset());
@@ -66,7 +73,7 @@ class DiskUploadStoreTest {
     @Test
     void theCompletedUploadCarriesTheSha256OfAllItsChunks() throws Exception {
         byte[] content = bytes(300_000);
-        UploadInfo info = store.create((long) content.length, UploadMetadata.empty());
+        UploadInfo info = store.create((long) content.length, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, slice(content, 0, 100_000)));
         UploadInfo done = store.append(info.id(), request(100_000, slice(content, 100_000, 300_000)));
         assertTrue(done.isComplete());
@@ -76,7 +83,7 @@ class DiskUploadStoreTest {
     @Test
     void theSha256IsRecomputedOnceWhenTheRunningDigestWasLostToARestart() throws Exception {
         byte[] content = bytes(50_000);
-        UploadInfo info = store.create((long) content.length, UploadMetadata.empty());
+        UploadInfo info = store.create((long) content.length, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, slice(content, 0, 20_000)));
         DiskUploadStore afterRestart = new DiskUploadStore(dir, 1_000_000, Duration.ofHours(24), clock, Runnable::run);
         UploadInfo done = afterRestart.append(info.id(), request(20_000, slice(content, 20_000, 50_000)));
@@ -86,7 +93,7 @@ class DiskUploadStoreTest {
     @Test
     void aBodyCutOffMidwayKeepsExactlyTheBytesThatArrived() throws Exception {
         DiskUploadStore big = new DiskUploadStore(dir, 10_000_000, Duration.ofHours(24), clock, Runnable::run);
-        UploadInfo info = big.create(2_000_000L, UploadMetadata.empty());
+        UploadInfo info = big.create(2_000_000L, UploadMetadata.empty(), OWNER);
         byte[] sent = bytes(ChunkWriter.BUFFER_SIZE * 2);
         InputStream dying = new FailingAfter(sent);
         assertThrows(UploadInterruptedException.class, () -> big.append(info.id(), new AppendRequest(0, dying, 2_000_000, null, null)));
@@ -97,7 +104,7 @@ class DiskUploadStoreTest {
 
     @Test
     void aChunkWithAWrongChecksumIsDiscarded() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, bytes(3)));
         ExpectedChecksum wrong = ExpectedChecksum.parse("sha1 " + Base64.getEncoder().encodeToString(new byte[20]));
         assertThrows(ChecksumMismatchException.class,
@@ -108,7 +115,7 @@ class DiskUploadStoreTest {
     @Test
     void aChunkWithTheRightChecksumIsKeptAndTheRunningDigestStaysRight() throws Exception {
         byte[] content = bytes(10);
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, slice(content, 0, 3)));
         ExpectedChecksum wrong = ExpectedChecksum.parse("md5 " + Base64.getEncoder().encodeToString(new byte[16]));
         assertThrows(ChecksumMismatchException.class,
@@ -121,19 +128,19 @@ class DiskUploadStoreTest {
 
     @Test
     void aBodyLongerThanUploadLengthIsRefusedAndDiscarded() {
-        UploadInfo info = store.create(5L, UploadMetadata.empty());
+        UploadInfo info = store.create(5L, UploadMetadata.empty(), OWNER);
         assertThrows(UploadTooLargeException.class, () -> store.append(info.id(), new AppendRequest(0, new ByteArrayInputStream(bytes(8)), -1, null, null)));
         assertEquals(0, store.get(info.id()).offset());
     }
 
     @Test
     void anUploadLargerThanTheMaximumIsRefusedAtCreation() {
-        assertThrows(UploadTooLargeException.class, () -> store.create(1_000_001L, UploadMetadata.empty()));
+        assertThrows(UploadTooLargeException.class, () -> store.create(1_000_001L, UploadMetadata.empty(), OWNER));
     }
 
     @Test
     void aDeferredLengthIsSetByALaterAppendAndCannotChangeAfterwards() {
-        UploadInfo info = store.create(null, UploadMetadata.empty());
+        UploadInfo info = store.create(null, UploadMetadata.empty(), OWNER);
         assertNull(store.get(info.id()).length());
         UploadInfo done = store.append(info.id(), new AppendRequest(0, new ByteArrayInputStream(bytes(6)), 6, 6L, null));
         assertTrue(done.isComplete());
@@ -142,7 +149,7 @@ class DiskUploadStoreTest {
 
     @Test
     void anExpiredUploadIsGoneAndTheSweepRemovesIt() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         clock.advance(Duration.ofHours(25));
         assertThrows(UploadExpiredException.class, () -> store.get(info.id()));
         assertEquals(1, store.removeExpired(clock.instant()));
@@ -152,7 +159,7 @@ class DiskUploadStoreTest {
 
     @Test
     void theSweepLeavesUploadsThatHaveNotExpired() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         clock.advance(Duration.ofHours(23));
         assertEquals(0, store.removeExpired(clock.instant()));
         assertEquals(0, store.get(info.id()).offset());
@@ -160,7 +167,7 @@ class DiskUploadStoreTest {
 
     @Test
     void aTerminatedUploadIsGone() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         store.terminate(info.id());
         assertThrows(UploadNotFoundException.class, () -> store.get(info.id()));
     }
@@ -174,7 +181,7 @@ class DiskUploadStoreTest {
 
     @Test
     void aSecondWriterOnTheSameUploadIsTurnedAwayAtOnce() throws Exception {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         try (UploadStore.Claim held = store.claim(info.id())) {
             assertThrows(UploadLockedException.class, () -> store.append(info.id(), request(0, bytes(2))));
         }
@@ -183,7 +190,7 @@ class DiskUploadStoreTest {
 
     @Test
     void theLockHoldsAgainstAnotherServerProcessSharingTheMediaRoot() throws Exception {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         Process other = LockHolder.start(dir.resolve(info.id().value() + ".lock"));
         try {
             assertThrows(UploadLockedException.class, () -> store.append(info.id(), request(0, bytes(2))));
@@ -214,7 +221,7 @@ class DiskUploadStoreTest {
 
     @Test
     void theSweepRemovesAnInfoFileWhoseDataIsGoneWithoutAFinalize() throws IOException {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         Files.delete(dir.resolve(info.id().value())); // a terminate cut short between its two deletes
         store.removeExpired(clock.instant());
         assertEquals(0, dir.toFile().list().length, String.join(",", dir.toFile().list()));
@@ -234,7 +241,7 @@ class DiskUploadStoreTest {
 
     @Test
     void aFinalizedUploadKeepsItsInfoUntilItExpiresAndThenLeavesNothing() throws Exception {
-        UploadInfo info = store.create(4L, UploadMetadata.empty());
+        UploadInfo info = store.create(4L, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, bytes(4)));
         Path videoDir = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-video"));
         try (UploadStore.Claim claim = store.claim(info.id())) {
@@ -250,12 +257,13 @@ class DiskUploadStoreTest {
 
     @Test
     void theSweepLeavesTheFilesOfALiveUploadAlone() {
-        UploadInfo info = store.create(10L, UploadMetadata.empty());
+        UploadInfo info = store.create(10L, UploadMetadata.empty(), OWNER);
         store.append(info.id(), request(0, bytes(2)));
         store.removeExpired(clock.instant());
         assertEquals(2, store.get(info.id()).offset());
     }
 
+    static final String OWNER = "6c3b0d9a-owner-subject";
     private static final String UUID_OF_VIDEO = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
 
     static AppendRequest request(long offset, byte[] body) {

@@ -1,15 +1,8 @@
 package com.pulsevault.web.admin;
 
-import com.pulsevault.audit.ActorReference;
-import com.pulsevault.audit.AuditCategory;
-import com.pulsevault.audit.AuditEntry;
-import com.pulsevault.audit.AuditTrail;
-import com.pulsevault.metadata.MetadataStore;
-import com.pulsevault.metadata.VideoNotFoundException;
-import com.pulsevault.queue.TranscodeQueue;
-import com.pulsevault.web.http.RequestClient;
-import com.pulsevault.web.problem.ProblemType;
-import com.pulsevault.web.problem.Problems.ProblemException;
+import com.pulsevault.queue.TranscodeOperations;
+import com.pulsevault.queue.TranscodeOperations.Overview;
+import com.pulsevault.web.auth.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,8 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Operations on the transcode queue for hospital IT: what waits and what failed for good, retrying a
- * dead letter, and transcoding a video again. Every change is an {@code admin} audit entry.
+ * Operations on the transcode queue for hospital IT (admin role): what waits and what failed for good,
+ * retrying a dead letter, and transcoding a video again. Every change is an {@code admin} audit entry.
  */
 @Path("admin/transcodes")
 @RequestScoped
@@ -37,16 +30,15 @@ import java.util.TreeMap;
 public class TranscodeAdminResource {
 
     @Inject
-    TranscodeQueue queue;
+    TranscodeOperations operations;
     @Inject
-    AuditTrail audit;
-    @Inject
-    RequestClient client;
+    CurrentCaller caller;
 
     @GET
     public Response overview() {
+        Overview overview = operations.overview(caller.get());
         JsonArrayBuilder dead = Json.createArrayBuilder();
-        for (Map.Entry<String, String> e : new TreeMap<>(queue.deadLetters()).entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(overview.deadLetters()).entrySet()) {
             JsonObject record = Json.createReader(new StringReader(e.getValue())).readObject();
             JsonObject job = Json.createReader(new StringReader(record.getString("job"))).readObject();
             dead.add(Json.createObjectBuilder()
@@ -56,7 +48,7 @@ public class TranscodeAdminResource {
                     .add("attempts", job.getInt("attempt", 0) + 1));
         }
         JsonArrayBuilder failed = Json.createArrayBuilder();
-        for (Map.Entry<String, String> e : new TreeMap<>(queue.failures()).entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(overview.failed()).entrySet()) {
             JsonObject record = Json.createReader(new StringReader(e.getValue())).readObject();
             failed.add(Json.createObjectBuilder()
                     .add("videoId", e.getKey())
@@ -64,8 +56,8 @@ public class TranscodeAdminResource {
                     .add("failedAt", record.getString("failedAt")));
         }
         String body = Json.createObjectBuilder()
-                .add("queueDepth", queue.depth())
-                .add("waitingForRedis", queue.waitingInOutbox())
+                .add("queueDepth", overview.queueDepth())
+                .add("waitingForRedis", overview.waitingForRedis())
                 .add("deadLetters", dead)
                 .add("failed", failed)
                 .build().toString();
@@ -75,31 +67,18 @@ public class TranscodeAdminResource {
     @POST
     @Path("dead/{videoId}/retry")
     public Response retryDeadLetter(@PathParam("videoId") String videoId) {
-        if (!MetadataStore.isVideoId(videoId) || !queue.retryDeadLetter(videoId)) {
-            throw new ProblemException(ProblemType.VIDEO_NOT_FOUND, "No dead-lettered transcode for this video");
-        }
-        record("transcode.retry-dead-letter", videoId);
+        operations.retryDeadLetter(caller.get(), videoId);
         return accepted(videoId);
     }
 
     @POST
     @Path("videos/{videoId}")
     public Response requeue(@PathParam("videoId") String videoId) {
-        try {
-            queue.requeue(videoId);
-        } catch (VideoNotFoundException e) {
-            throw new ProblemException(ProblemType.VIDEO_NOT_FOUND, "No such video");
-        }
-        record("transcode.requeue", videoId);
+        operations.requeue(caller.get(), videoId);
         return accepted(videoId);
     }
 
     private Response accepted(String videoId) {
         return Response.accepted(Json.createObjectBuilder().add("videoId", videoId).add("transcoding", "queued").build().toString()).build();
-    }
-
-    private void record(String action, String videoId) {
-        audit.record(AuditCategory.ADMIN, AuditEntry.success(action, videoId, null, ActorReference.ANONYMOUS,
-                client.anonymisedAddress()));
     }
 }

@@ -25,7 +25,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             + "If-None-Match, If-Range, Range";
     static final String EXPOSE_HEADERS = "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, "
             + "Upload-Expires, Upload-Concat, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, "
-            + "Tus-Checksum-Algorithm, Content-Range, Accept-Ranges, ETag, Content-Length";
+            + "Tus-Checksum-Algorithm, Content-Range, Accept-Ranges, ETag, Content-Length, WWW-Authenticate";
     private static final String PREFLIGHT = "cors.preflight";
 
     @Inject
@@ -60,7 +60,10 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     private boolean allowed(String origin) {
-        var origins = config.settings().corsAllowedOrigins();
+        return allowed(config.settings().corsAllowedOrigins(), origin);
+    }
+
+    public static boolean allowed(java.util.List<String> origins, String origin) {
         return origins.contains("*") || origins.contains(origin);
     }
 }

@@ -87,6 +87,19 @@ public final class JsonBodies {
         return json.getString(name);
     }
 
+    /** A JSON array of strings, or null when absent. */
+    public static java.util.List<String> optionalStrings(JsonObject json, String name) {
+        JsonValue value = present(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY
+                || !value.asJsonArray().stream().allMatch(v -> v.getValueType() == JsonValue.ValueType.STRING)) {
+            throw new ProblemException(ProblemType.INVALID_JSON, name + " must be an array of strings");
+        }
+        return value.asJsonArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     public static Long optionalLong(JsonObject json, String name) {
         JsonValue value = present(json, name);
         if (value == null) {

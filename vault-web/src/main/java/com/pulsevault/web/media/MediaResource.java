@@ -6,6 +6,7 @@ import com.pulsevault.media.MediaAccess;
 import com.pulsevault.media.MediaFile;
 import com.pulsevault.media.MediaPath;
 import com.pulsevault.media.SignedMedia;
+import com.pulsevault.web.auth.CurrentCaller;
 import com.pulsevault.web.http.RequestClient;
 import com.pulsevault.web.http.JsonBodies;
 import com.pulsevault.web.http.PublicUrls;
@@ -66,6 +67,8 @@ public class MediaResource {
     HttpHeaders headers;
     @Inject
     RequestClient client;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Path("sign")
@@ -79,7 +82,7 @@ public class MediaResource {
         if (expiresIn != null && expiresIn <= 0) {
             throw new ProblemException(ProblemType.INVALID_JSON, "expiresIn must be a whole number of seconds greater than 0");
         }
-        SignedMedia signed = access.sign(videoId, path, expiresIn, com.pulsevault.audit.ActorReference.ANONYMOUS, client());
+        SignedMedia signed = access.sign(caller.get(), videoId, path, expiresIn);
         String answer = Json.createObjectBuilder()
                 .add("url", url(signed.token(), signed.videoId(), signed.path()))
                 .add("expiresAt", signed.expiresAt().toString())

@@ -13,6 +13,8 @@ public enum ProblemType {
     BODY_INCOMPLETE(400, "body-incomplete", "The request body ended before all of it arrived"),
     INVALID_DATE_RANGE(400, "invalid-date-range", "A date or date range is not valid"),
     UPLOAD_EMPTY(400, "upload-empty", "The upload has no content"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid access token is required"),
+    FORBIDDEN(403, "forbidden", "The caller's roles do not allow this"),
     NOT_FOUND(404, "not-found", "No such resource"),
     MEDIA_FORBIDDEN(403, "media-forbidden", "The media token does not grant this file"),
     UPLOAD_NOT_FOUND(404, "upload-not-found", "No such upload"),

@@ -2,6 +2,7 @@ package com.pulsevault.web.problem;
 
 import com.pulsevault.VaultException;
 import com.pulsevault.audit.DayRange;
+import com.pulsevault.identity.ForbiddenException;
 import com.pulsevault.media.InvalidMediaPathException;
 import com.pulsevault.media.InvalidTokenException;
 import com.pulsevault.media.MediaPath;
@@ -43,11 +44,15 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(InvalidMediaPathException.class, ProblemType.INVALID_MEDIA_PATH),
             Map.entry(MediaPath.NotServableException.class, ProblemType.MEDIA_NOT_FOUND),
             Map.entry(DayRange.InvalidDayRangeException.class, ProblemType.INVALID_DATE_RANGE),
-            Map.entry(EmptyUploadException.class, ProblemType.UPLOAD_EMPTY));
+            Map.entry(EmptyUploadException.class, ProblemType.UPLOAD_EMPTY),
+            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN));
 
     @Override
     public Response toResponse(VaultException e) {
         ProblemType type = TYPES.getOrDefault(e.getClass(), ProblemType.INVALID_REQUEST);
+        if (e instanceof ForbiddenException forbidden) {
+            return Problems.builder(type, e.getMessage(), Map.of("requiredRole", forbidden.requiredRoles())).build();
+        }
         if (e instanceof OffsetMismatchException mismatch) {
             return Problems.builder(type, e.getMessage(), Map.of("currentOffset", mismatch.currentOffset())).build();
         }

@@ -3,8 +3,11 @@ package com.pulsevault.web.upload;
 import com.pulsevault.upload.FinalizeRequest;
 import com.pulsevault.upload.FinalizeResult;
 import com.pulsevault.upload.FinalizeService;
-import com.pulsevault.web.http.RequestClient;
+import com.pulsevault.identity.Teams;
+import com.pulsevault.web.auth.CurrentCaller;
 import com.pulsevault.web.http.JsonBodies;
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -18,19 +21,25 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * {@code POST /api/v1/uploads/finalize {uploadId, filename, userId, metadata}}: turns a complete
- * upload into a stored video. Repeating it for the same upload returns the same video.
+ * {@code POST /api/v1/uploads/finalize {uploadId, filename, metadata, teams, onBehalfOf}}: turns a
+ * complete upload into a stored video. Repeating it for the same upload returns the same video. Who
+ * finalizes is the caller of the token; a {@code userId} in the body, as older clients send, is ignored.
  */
 @Path("uploads/finalize")
 @RequestScoped
 public class FinalizeResource {
 
+    static final int MAX_TEAMS = 32;
+
     @Inject
     FinalizeService finalizer;
     @Inject
-    RequestClient client;
+    CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,10 +49,10 @@ public class FinalizeResource {
         FinalizeRequest request = new FinalizeRequest(
                 JsonBodies.requiredString(json, "uploadId"),
                 JsonBodies.optionalString(json, "filename"),
-                JsonBodies.optionalString(json, "userId"),
-                JsonBodies.optionalObject(json, "metadata"));
-        FinalizeResult result = finalizer.finalizeUpload(request,
-                client.anonymisedAddress());
+                JsonBodies.optionalObject(json, "metadata"),
+                teams(json),
+                onBehalfOf(json));
+        FinalizeResult result = finalizer.finalizeUpload(caller.get(), request);
         String answer = Json.createObjectBuilder()
                 .add("videoId", result.videoId())
                 .add("status", result.status())
@@ -52,5 +61,25 @@ public class FinalizeResource {
                 .add("transcoding", result.transcoding())
                 .build().toString();
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Set<String> teams(JsonObject json) {
+        List<String> teams = JsonBodies.optionalStrings(json, "teams");
+        if (teams == null) {
+            return null;
+        }
+        if (teams.size() > MAX_TEAMS || !Teams.allValid(teams)) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "teams must be at most " + MAX_TEAMS
+                    + " team names of 1 to 128 letters, digits, spaces or . _ : / -");
+        }
+        return new LinkedHashSet<>(teams);
+    }
+
+    private static String onBehalfOf(JsonObject json) {
+        String subject = JsonBodies.optionalString(json, "onBehalfOf");
+        if (subject != null && (subject.isBlank() || subject.length() > 255 || subject.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "onBehalfOf must be the subject (sub) of the clinician's tokens");
+        }
+        return subject;
     }
 }

@@ -1,10 +1,6 @@
 package com.pulsevault.web.upload;
 
 import com.pulsevault.VaultException;
-import com.pulsevault.audit.ActorReference;
-import com.pulsevault.audit.AuditCategory;
-import com.pulsevault.audit.AuditEntry;
-import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.upload.AppendRequest;
@@ -12,9 +8,9 @@ import com.pulsevault.upload.ExpectedChecksum;
 import com.pulsevault.upload.UploadId;
 import com.pulsevault.upload.UploadInfo;
 import com.pulsevault.upload.UploadMetadata;
-import com.pulsevault.upload.UploadStore;
+import com.pulsevault.upload.UploadService;
 import com.pulsevault.upload.UploadTooLargeException;
-import com.pulsevault.web.http.RequestClient;
+import com.pulsevault.web.auth.CurrentCaller;
 import com.pulsevault.web.http.PublicUrls;
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems.ProblemException;
@@ -37,8 +33,8 @@ import java.io.InputStream;
 
 /**
  * tus 1.0.0 (core, creation, creation-with-upload, creation-defer-length, termination, expiration,
- * checksum) at {@code /api/v1/uploads}. Only protocol here: headers in, headers out. Where and how
- * bytes are kept is the {@link UploadStore}'s business.
+ * checksum) at {@code /api/v1/uploads}. Only protocol here: headers in, headers out. Who may use an
+ * upload is the {@link UploadService}'s business, where and how bytes are kept the store's.
  */
 @Tus
 @Path("uploads")
@@ -46,9 +42,9 @@ import java.io.InputStream;
 public class TusResource {
 
     @Inject
-    UploadStore uploads;
+    UploadService uploads;
     @Inject
-    AuditTrail audit;
+    CurrentCaller caller;
     @Inject
     VaultConfig config;
 
@@ -56,8 +52,6 @@ public class TusResource {
     UriInfo uri;
     @Context
     HttpHeaders headers;
-    @Inject
-    RequestClient client;
     @Inject
     VaultMetrics metrics;
     @Context
@@ -99,8 +93,7 @@ public class TusResource {
         }
         UploadMetadata metadata = UploadMetadata.parse(headers.getHeaderString(Tus.UPLOAD_METADATA));
         ExpectedChecksum checksum = checksum();
-        UploadInfo info = uploads.create(length, metadata);
-        record("upload.create", info.id());
+        UploadInfo info = uploads.create(caller.get(), length, metadata);
         metrics.uploadCreated();
         if (withUpload) {
             info = appendInitialData(info, body, checksum);
@@ -121,22 +114,21 @@ public class TusResource {
      */
     private UploadInfo appendInitialData(UploadInfo info, InputStream body, ExpectedChecksum checksum) {
         try {
-            UploadInfo appended = completed(uploads.append(info.id(), new AppendRequest(0, body, contentLength(), null, checksum)));
+            UploadInfo appended = uploads.append(caller.get(), info.id(), new AppendRequest(0, body, contentLength(), null, checksum));
             metrics.uploadBytes(appended.offset());
             return appended;
         } catch (UploadTooLargeException tooLong) {
-            uploads.terminate(info.id());
-            record("upload.terminate", info.id());
+            uploads.terminate(caller.get(), info.id());
             throw tooLong;
         } catch (VaultException refused) {
-            return uploads.get(info.id());
+            return uploads.get(caller.get(), info.id());
         }
     }
 
     @HEAD
     @Path("{uploadId}")
     public Response head(@PathParam("uploadId") String uploadId) {
-        UploadInfo info = uploads.get(UploadId.parse(uploadId));
+        UploadInfo info = uploads.get(caller.get(), UploadId.parse(uploadId));
         Response.ResponseBuilder ok = Response.ok()
                 .header("Cache-Control", "no-store")
                 .header(Tus.UPLOAD_OFFSET, info.offset())
@@ -161,7 +153,7 @@ public class TusResource {
         }
         long offset = TusHeaders.required(headers, Tus.UPLOAD_OFFSET);
         Long declaredLength = TusHeaders.optional(headers, Tus.UPLOAD_LENGTH);
-        UploadInfo info = completed(uploads.append(id, new AppendRequest(offset, body, contentLength(), declaredLength, checksum())));
+        UploadInfo info = uploads.append(caller.get(), id, new AppendRequest(offset, body, contentLength(), declaredLength, checksum()));
         metrics.uploadBytes(info.offset() - offset);
         return Response.noContent()
                 .header(Tus.UPLOAD_OFFSET, info.offset())
@@ -172,17 +164,8 @@ public class TusResource {
     @DELETE
     @Path("{uploadId}")
     public Response terminate(@PathParam("uploadId") String uploadId) {
-        UploadId id = UploadId.parse(uploadId);
-        uploads.terminate(id);
-        record("upload.terminate", id);
+        uploads.terminate(caller.get(), UploadId.parse(uploadId));
         return Response.noContent().build();
-    }
-
-    private UploadInfo completed(UploadInfo info) {
-        if (info.isComplete()) {
-            record("upload.complete", info.id());
-        }
-        return info;
     }
 
     private ExpectedChecksum checksum() {
@@ -200,10 +183,5 @@ public class TusResource {
 
     private String location(UploadId id) {
         return PublicUrls.of(uri, headers, config.settings().trustForwardedHeaders(), "uploads/" + id.value());
-    }
-
-    private void record(String action, UploadId id) {
-        audit.record(AuditCategory.UPLOAD, AuditEntry.success(action, null, id.value(), ActorReference.ANONYMOUS,
-                client.anonymisedAddress()));
     }
 }

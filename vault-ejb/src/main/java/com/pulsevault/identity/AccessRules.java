@@ -1,0 +1,60 @@
+package com.pulsevault.identity;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may do what: the vault's decisions, free of HTTP and of storage. Roles say what kind of thing a
+ * caller may do at all (a missing role is a 403 naming it); ownership and teams say which videos and
+ * uploads it may touch (anything else is, for that caller, not there: 404).
+ */
+public final class AccessRules {
+
+    /** Seeing videos and signing their media. Auditors and admins are not among them: separation of duties. */
+    public static final Set<Role> MEDIA = Collections.unmodifiableSet(EnumSet.of(Role.UPLOADER, Role.VIEWER, Role.CLINICAL_APP));
+    /** Creating and finalizing uploads. */
+    public static final Set<Role> UPLOADING = Collections.unmodifiableSet(EnumSet.of(Role.UPLOADER, Role.CLINICAL_APP));
+    /** Finalizing an upload on behalf of a clinician, and sharing with any team. */
+    public static final Set<Role> TRUSTED_APP = Collections.unmodifiableSet(EnumSet.of(Role.CLINICAL_APP));
+    public static final Set<Role> AUDIT = Collections.unmodifiableSet(EnumSet.of(Role.AUDITOR));
+    public static final Set<Role> OPERATIONS = Collections.unmodifiableSet(EnumSet.of(Role.ADMIN));
+
+    private AccessRules() {
+    }
+
+    /**
+     * A video is visible to a clinical app (the EHR decides who may watch), to its owner, and to anyone
+     * sharing one of its teams; always given one of the {@link #MEDIA} roles.
+     *
+     * @param owner the video's owner (a subject), or null for a video from before owners were kept
+     */
+    public static boolean maySee(Caller caller, String owner, Set<String> teams) {
+        if (!caller.hasAny(MEDIA)) {
+            return false;
+        }
+        return caller.has(Role.CLINICAL_APP) || caller.subject().equals(owner) || caller.sharesATeamWith(teams);
+    }
+
+    /** An upload belongs to the subject that created it, whichever token (a refreshed one) it sends now. */
+    public static boolean mayUseUpload(Caller caller, String uploadOwner) {
+        return caller.hasAny(UPLOADING) && caller.subject().equals(uploadOwner);
+    }
+
+    /**
+     * The teams a video gets at finalize: the caller's own when none are named; a clinician may name a
+     * subset of its own, a clinical app any.
+     *
+     * @param named the teams the request names, or null
+     * @return the teams, or null when the caller may not share with one of the named teams
+     */
+    public static Set<String> teamsFor(Caller caller, Set<String> named) {
+        if (named == null) {
+            return caller.teams();
+        }
+        if (caller.has(Role.CLINICAL_APP) || caller.teams().containsAll(named)) {
+            return Set.copyOf(named);
+        }
+        return null;
+    }
+}

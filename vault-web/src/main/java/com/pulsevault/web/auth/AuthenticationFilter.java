@@ -1,0 +1,72 @@
+package com.pulsevault.web.auth;
+
+import com.pulsevault.identity.Callers;
+import com.pulsevault.metrics.VaultMetrics;
+import com.pulsevault.web.http.RequestClient;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+
+/**
+ * Every request under {@code /api/v1} needs a bearer token, except CORS preflights and tus discovery
+ * ({@code OPTIONS}) and the signed media reads ({@code GET|HEAD /media/t/<token>/...}), whose HMAC token
+ * in the path is the capability. The server has already verified the token (a refused one never gets
+ * here: see {@link AuthErrorServlet}); this makes the request's {@link com.pulsevault.identity.Caller}
+ * from it, or answers 401.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    @Inject
+    CurrentCaller current;
+    @Inject
+    Callers callers;
+    @Inject
+    RequestClient client;
+    @Inject
+    VaultMetrics metrics;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        boolean tokenSent = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        if (principal instanceof JsonWebToken jwt) {
+            try {
+                current.set(callers.fromToken(jwt::getClaim, client.anonymisedAddress()));
+                return;
+            } catch (IllegalArgumentException noSubject) {
+                refuse(request, TokenRefusal.MALFORMED, true);
+                return;
+            }
+        }
+        if (isOpen(request)) {
+            return;
+        }
+        refuse(request, tokenSent ? TokenRefusal.MALFORMED : TokenRefusal.MISSING, tokenSent);
+    }
+
+    private void refuse(ContainerRequestContext request, String reason, boolean tokenSent) {
+        metrics.authFailed(reason);
+        request.abortWith(Challenge.response(tokenSent));
+    }
+
+    static boolean isOpen(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if ("OPTIONS".equals(method)) {
+            return true; // CORS preflights and tus discovery carry no credentials
+        }
+        String path = request.getUriInfo().getPath(false);
+        path = path.startsWith("/") ? path.substring(1) : path;
+        return ("GET".equals(method) || "HEAD".equals(method)) && path.startsWith("media/t/");
+    }
+}
