@@ -25,7 +25,9 @@
 #    exec's a new java in its own pid. We resolve the final java pid after readiness.
 #  * Starts on the same KEYCLOAK_HOME are serialized with flock (re-augmentation rewrites
 #    KEYCLOAK_HOME/lib/quarkus, which must not happen while another instance boots).
-#  * The issuer is pinned: --hostname=http://127.0.0.1:HTTP_PORT
+#  * The issuer is pinned: --hostname=http://127.0.0.1:HTTP_PORT, or KC_PUBLIC_URL (e.g.
+#    http://ward-pc.hospital.local:8280) when clients reach it by another name; KC_BIND (default
+#    127.0.0.1) is the address it listens on
 #  * Extra kc.sh options can be appended with KC_EXTRA_ARGS (word-split), e.g.
 #      KC_EXTRA_ARGS="--log-level=INFO,org.keycloak.events:DEBUG"
 #    Environment such as KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD is passed through.
@@ -102,10 +104,10 @@ setsid "$KC_HOME/bin/kc.sh" \
   "-Dquarkus.transaction-manager.object-store.directory=$DATA_DIR/data/transaction-logs" \
   ${access_file_opts[@]+"${access_file_opts[@]}"} \
   start-dev \
-  --http-host=127.0.0.1 \
+  "--http-host=${KC_BIND:-127.0.0.1}" \
   "--http-port=$HTTP_PORT" \
   "--http-management-port=$MGMT_PORT" \
-  "--hostname=http://127.0.0.1:$HTTP_PORT" \
+  "--hostname=${KC_PUBLIC_URL:-http://127.0.0.1:$HTTP_PORT}" \
   --health-enabled=true \
   --http-access-log-enabled=true \
   "--http-access-log-pattern=${KC_ACCESS_LOG_PATTERN:-combined}" \
@@ -148,6 +150,6 @@ echo "$pid" > "$PIDFILE"
 flock -u 9
 echo "Keycloak ready in $(( $(date +%s) - start ))s: http://127.0.0.1:$HTTP_PORT (mgmt $MGMT_PORT), java pid $pid, data $DATA_DIR"
 for n in "${names[@]}"; do
-  echo "  issuer http://127.0.0.1:$HTTP_PORT/realms/$n  jwks http://127.0.0.1:$HTTP_PORT/realms/$n/protocol/openid-connect/certs"
+  echo "  issuer ${KC_PUBLIC_URL:-http://127.0.0.1:$HTTP_PORT}/realms/$n  jwks ${KC_PUBLIC_URL:-http://127.0.0.1:$HTTP_PORT}/realms/$n/protocol/openid-connect/certs"
 done
 exit 0

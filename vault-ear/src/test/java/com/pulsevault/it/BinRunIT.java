@@ -30,6 +30,7 @@ class BinRunIT {
 
     private static final int HTTP_PORT = 18280;
     private static final int MANAGEMENT_PORT = 18290;
+    private static final int KEYCLOAK_PORT = 18300;
 
     @Test
     void binRunServesTheVaultAndSigtermStopsEverythingItStarted() throws Exception {
@@ -37,7 +38,8 @@ class BinRunIT {
         Path work = Files.createDirectories(Path.of(System.getProperty("vault.binrun.dir")));
         Path output = work.resolve("bin-run.out");
         Process run = new ProcessBuilder(root.resolve("bin/run").toString(), "--http-port", String.valueOf(HTTP_PORT),
-                "--management-port", String.valueOf(MANAGEMENT_PORT), "--media-root", work.resolve("media").toString())
+                "--management-port", String.valueOf(MANAGEMENT_PORT), "--keycloak-port", String.valueOf(KEYCLOAK_PORT),
+                "--media-root", work.resolve("media").toString())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
@@ -48,6 +50,24 @@ class BinRunIT {
             String banner = Files.readString(output);
             assertTrue(banner.contains("http://127.0.0.1:" + HTTP_PORT + "/pulsevault/api/v1"), banner);
             assertTrue(banner.contains("a private Redis on 127.0.0.1:"), banner);
+            assertTrue(banner.contains("clinician") && banner.contains("TOKEN=$(curl"), "the demo users and a curl for a token: " + banner);
+
+            // the demo realm works as printed: a clinician's token creates an upload; no token, no upload
+            String issuer = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/pulsevault";
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> token = client.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=pulsevault-cli&username=clinician&password=clinician-demo"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, token.statusCode(), token.body());
+            String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            HttpRequest.Builder create = HttpRequest.newBuilder(URI.create(api + "uploads")).POST(HttpRequest.BodyPublishers.noBody())
+                    .header("Tus-Resumable", "1.0.0").header("Upload-Length", "0");
+            assertEquals(401, client.send(create.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> created = client.send(create.header("Authorization", "Bearer " + accessToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            long keycloak = Long.parseLong(Files.readString(work.resolve(".run/keycloak/keycloak.pid")).trim());
             assertTrue(Files.isDirectory(work.resolve("media").resolve("videos")), "the media root it was given");
 
             List<ProcessHandle> started = run.descendants().toList();
@@ -65,9 +85,18 @@ class BinRunIT {
             }
             assertEquals(List.of(), started.stream().filter(ProcessHandle::isAlive).map(BinRunIT::describe).toList(),
                     "nothing bin/run started outlives it");
+            // Keycloak runs in a session of its own (it must survive its start script), so it is no descendant
+            while (ProcessHandle.of(keycloak).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertTrue(ProcessHandle.of(keycloak).map(p -> !p.isAlive()).orElse(true), "the demo Keycloak stopped too");
         } finally {
             run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
+            Path pid = work.resolve(".run/keycloak/keycloak.pid");
+            if (Files.exists(pid)) { // a failed assertion must not leave the demo Keycloak behind
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 
@@ -77,7 +106,8 @@ class BinRunIT {
         Process help = new ProcessBuilder(root.resolve("bin/run").toString(), "--help").redirectErrorStream(true).start();
         String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, help.waitFor());
-        for (String option : new String[]{"--bind", "--http-port", "--management-port", "--media-root", "--redis-port"}) {
+        for (String option : new String[]{"--bind", "--http-port", "--management-port", "--media-root", "--redis-port",
+                "--keycloak-port", "--public-host"}) {
             assertTrue(text.contains(option), text);
         }
     }
