@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 /**
  * Uploads one file through the stock tus-java-client with PATCH requests of the given size, then
  * finalizes it; prints upload MB/s and the finalize round trip. Run by bench/upload-bench.sh:
- *   java -cp tus-java-client.jar bench/UploadBench.java <api base> <file> <MiB per PATCH>
+ *   java -cp tus-java-client.jar bench/UploadBench.java <api base> <file> <MiB per PATCH> <access token>
  */
 public class UploadBench {
     public static void main(String[] args) throws Exception {
@@ -20,8 +20,10 @@ public class UploadBench {
         File file = new File(args[1]);
         int payload = Integer.parseInt(args[2]) * 1024 * 1024;
 
+        String bearer = "Bearer " + args[3];
         TusClient client = new TusClient();
         client.setUploadCreationURL(new URL(api + "uploads"));
+        client.setHeaders(java.util.Map.of("Authorization", bearer));
         TusUpload upload = new TusUpload(file);
         long start = System.nanoTime();
         TusUploader uploader = client.createUpload(upload);
@@ -37,6 +39,7 @@ public class UploadBench {
 
         HttpRequest finalize = HttpRequest.newBuilder(URI.create(api + "uploads/finalize"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"uploadId\":\"" + id + "\",\"filename\":\"bench.mp4\"}"))
                 .build();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -15,17 +15,17 @@ start_vault
 
 # one transcoded video to serve
 ffmpeg -v error -y -f lavfi -i testsrc2=size=1920x1080:rate=30 -t 8 -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$work/clip.mp4"
-location=$(curl -si -X POST "${api}uploads" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $(stat -c %s "$work/clip.mp4")" \
+location=$(curl -si -X POST -H "Authorization: Bearer $token" "${api}uploads" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $(stat -c %s "$work/clip.mp4")" \
   | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}')
-curl -sf -o /dev/null -X PATCH "$location" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
+curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $token" "$location" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
   -H 'Content-Type: application/offset+octet-stream' --data-binary @"$work/clip.mp4"
-video=$(curl -sf -X POST "${api}uploads/finalize" -H 'Content-Type: application/json' \
+video=$(curl -sf -X POST -H "Authorization: Bearer $token" "${api}uploads/finalize" -H 'Content-Type: application/json' \
   -d "{\"uploadId\":\"${location##*/}\"}" | sed 's/.*"videoId":"\([^"]*\)".*/\1/')
 for _ in $(seq 1 120); do grep -q '"status":"transcoded"' "$media/videos/$video/meta.json" && break; sleep 1; done
 segment=chunk-4-00001.m4s # the 1080p rung's first segment
 size=$(stat -c %s "$media/videos/$video/stream/$segment")
 
-signed=$(curl -sf -X POST "${api}media/sign" -H 'Content-Type: application/json' \
+signed=$(curl -sf -X POST -H "Authorization: Bearer $token" "${api}media/sign" -H 'Content-Type: application/json' \
   -d "{\"videoId\":\"$video\",\"path\":\"stream/$segment\",\"expiresIn\":300}" | sed 's/.*"url":"\([^"]*\)".*/\1/')
 
 cat > "$work/nginx.conf" <<NGINX

@@ -22,7 +22,7 @@ rm -f "$media/dd.bin"
 dd_mbs=$(echo "$dd_line" | awk '{for (i = 1; i <= NF; i++) if ($i ~ /^[MG]B\/s$/) { v = $(i-1); if ($i == "GB/s") v *= 1000; print v }}')
 echo "dd bs=8M conv=fsync:        ${dd_mbs} MB/s ($dd_line)"
 for chunk in 8 64; do
-  line=$(java -cp "$work/tus-java-client-0.5.1.jar" "$root/bench/UploadBench.java" "$api" "$work/upload.bin" $chunk)
+  line=$(java -cp "$work/tus-java-client-0.5.1.jar" "$root/bench/UploadBench.java" "$api" "$work/upload.bin" $chunk "$token")
   echo "$line"
   mbs=$(echo "$line" | awk '{print $5}')
   awk -v a="$mbs" -v b="$dd_mbs" -v c=$chunk 'BEGIN { printf "  ratio to dd-fsync (%d MiB): %.2f\n", c, a / b }'
@@ -31,11 +31,11 @@ done
 # the same protocol by hand: 64 MiB PATCHes with a Content-Length, parts read from memory
 parts=/dev/shm/pulsevault-bench-$$; mkdir -p "$parts"; trap 'rm -rf "$parts"' RETURN 2>/dev/null || true
 split -b 64M -d -a 3 "$work/upload.bin" "$parts/p"
-location=$(curl -si -X POST "${api}uploads" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $((size_mib * 1024 * 1024))" \
+location=$(curl -si -X POST -H "Authorization: Bearer $token" "${api}uploads" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $((size_mib * 1024 * 1024))" \
   | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}')
 start=$(date +%s.%N); offset=0
 for part in "$parts"/p*; do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH "$location" -H 'Tus-Resumable: 1.0.0' -H "Upload-Offset: $offset" \
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bearer $token" "$location" -H 'Tus-Resumable: 1.0.0' -H "Upload-Offset: $offset" \
     -H 'Content-Type: application/offset+octet-stream' -H 'Expect:' --data-binary @"$part")
   [ "$code" = 204 ] || { echo "PATCH failed: $code" >&2; exit 1; }
   offset=$((offset + $(stat -c %s "$part")))

@@ -32,8 +32,9 @@ public class DiskUploadStore implements UploadStore {
     private final Duration expiry;
     private final Clock clock;
     private final ChunkWriter writer;
-    private final UploadLocks locks;
+    final UploadLocks locks;
     private final RunningDigests digests = new RunningDigests();
+    private final UploadSweep sweep;
 
     /** @param flusher runs background fsyncs and hashing while a request is still receiving */
     public DiskUploadStore(Path dir, long maxSize, Duration expiry, Clock clock, Executor flusher) {
@@ -43,6 +44,7 @@ public class DiskUploadStore implements UploadStore {
         this.clock = clock;
         this.writer = new ChunkWriter(flusher);
         this.locks = new UploadLocks(this::lockFile);
+        this.sweep = new UploadSweep(this, dir, expiry);
     }
 
     @Override
@@ -144,87 +146,7 @@ public class DiskUploadStore implements UploadStore {
 
     @Override
     public int removeExpired(Instant now) {
-        int removed = 0;
-        for (UploadId id : idsOf("*.info", ".info")) {
-            if (removeIfExpired(id, now)) {
-                removed++;
-            }
-        }
-        removeOrphans(now);
-        return removed;
-    }
-
-    /**
-     * Files left without their upload: a {@code .lock} whose upload was removed (or never existed), an
-     * {@code .info} whose data file is gone without a finalize, and a data file whose creation never
-     * reached its {@code .info} (only once it is older than the upload expiry, so a create in progress is left alone).
-     */
-    private void removeOrphans(Instant now) {
-        for (UploadId id : idsOf("*.lock", ".lock")) {
-            if (!Files.exists(infoFile(id))) {
-                removeLockedIfOrphan(id);
-            }
-        }
-        for (UploadId id : idsOf("*.info", ".info")) {
-            if (!Files.exists(dataFile(id))) {
-                removeLockedIfOrphan(id);
-            }
-        }
-        for (UploadId id : idsOf("*", "")) {
-            try {
-                if (!Files.exists(infoFile(id))
-                        && Files.getLastModifiedTime(dataFile(id)).toInstant().plus(expiry).isBefore(now)) {
-                    removeLockedIfOrphan(id);
-                }
-            } catch (IOException goneMeanwhile) {
-                // nothing to remove
-            }
-        }
-    }
-
-    private void removeLockedIfOrphan(UploadId id) {
-        try (UploadLocks.Held ignored = locks.acquire(id)) {
-            boolean info = Files.exists(infoFile(id));
-            boolean data = Files.exists(dataFile(id));
-            if (info && (data || finalizedOnDisk(id))) {
-                return; // a whole upload, or a finalized one kept for a repeated finalize
-            }
-            LOG.info("removing the leftovers of upload " + id);
-            delete(id);
-        } catch (UploadLockedException | UploadNotFoundException busyOrGone) {
-            // someone is working on it right now; the next sweep looks again
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not remove the leftovers of upload " + id, e);
-        }
-    }
-
-    private boolean finalizedOnDisk(UploadId id) {
-        try {
-            return UploadInfoCodec.decode(Files.readAllBytes(infoFile(id)), 0).isFinalized();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Upload ids of the files in the directory named {@code <id><suffix>}; other files are not ours. */
-    private java.util.List<UploadId> idsOf(String glob, String suffix) {
-        java.util.List<UploadId> ids = new java.util.ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(suffix)) {
-                    continue;
-                }
-                try {
-                    ids.add(UploadId.parse(name.substring(0, name.length() - suffix.length())));
-                } catch (UploadNotFoundException notOurs) {
-                    // not an upload's file
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ids;
+        return sweep.run(now);
     }
 
     /**
@@ -232,7 +154,7 @@ public class DiskUploadStore implements UploadStore {
      * is only created once the upload's {@code .info} is seen, and removed again if the upload vanished
      * (terminated by someone else) before the lock was taken.
      */
-    private UploadLocks.Held lock(UploadId id) {
+    UploadLocks.Held lock(UploadId id) {
         if (!Files.exists(infoFile(id))) {
             throw new UploadNotFoundException();
         }
@@ -248,38 +170,6 @@ public class DiskUploadStore implements UploadStore {
             throw new UploadNotFoundException();
         }
         return held;
-    }
-
-    private boolean removeIfExpired(UploadId id, Instant now) {
-        // look before locking: even a brief hold of a live upload's lock turns a PATCH arriving then into a 423
-        try {
-            if (!now.isAfter(read(id).expiresAt())) {
-                return false;
-            }
-        } catch (UploadNotFoundException gone) {
-            return false;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not read upload " + id + " to expire it", e);
-            return false;
-        }
-        try (UploadLocks.Held ignored = lock(id)) {
-            UploadInfo info = read(id);
-            // a finalized upload leaves its .info behind so a repeated finalize answers the same; it ages out too
-            if (info.isFinalized() && Files.exists(dataFile(id))) {
-                LOG.warning("upload " + id + " was claimed by video " + info.videoId()
-                        + " but never moved: left for a repeated finalize to complete");
-                return false;
-            }
-            if (now.isAfter(info.expiresAt())) {
-                delete(id);
-                return true;
-            }
-        } catch (UploadLockedException | UploadNotFoundException busyOrGone) {
-            return false;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not expire upload " + id, e);
-        }
-        return false;
     }
 
     @Override
@@ -361,7 +251,7 @@ public class DiskUploadStore implements UploadStore {
         }
     }
 
-    private UploadInfo read(UploadId id) {
+    UploadInfo read(UploadId id) {
         try {
             byte[] bytes = Files.readAllBytes(infoFile(id));
             long offset;
@@ -393,7 +283,7 @@ public class DiskUploadStore implements UploadStore {
         }
     }
 
-    private void delete(UploadId id) {
+    void delete(UploadId id) {
         try {
             Files.deleteIfExists(dataFile(id));
             Files.deleteIfExists(infoFile(id));
@@ -410,11 +300,11 @@ public class DiskUploadStore implements UploadStore {
         return dir.resolve(id.value());
     }
 
-    private Path lockFile(UploadId id) {
+    Path lockFile(UploadId id) {
         return dir.resolve(id.value() + ".lock");
     }
 
-    private Path infoFile(UploadId id) {
+    Path infoFile(UploadId id) {
         return dir.resolve(id.value() + ".info");
     }
 }
