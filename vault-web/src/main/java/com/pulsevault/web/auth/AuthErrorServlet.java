@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 @WebServlet("/auth-error")
 public class AuthErrorServlet extends HttpServlet {
 
+    /** Set by {@link AuthenticationFilter} once the request's token was verified and made a caller. */
+    static final String TOKEN_ACCEPTED = "com.pulsevault.auth.token-accepted";
+
     @Inject
     VaultConfig config;
     @Inject
@@ -44,7 +47,8 @@ public class AuthErrorServlet extends HttpServlet {
         response.resetBuffer();
         boolean refusedToken = Integer.valueOf(HttpServletResponse.SC_UNAUTHORIZED).equals(status)
                 || (Integer.valueOf(HttpServletResponse.SC_INTERNAL_SERVER_ERROR).equals(status)
-                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null && isBearer(authorization));
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null && isBearer(authorization)
+                && request.getAttribute(TOKEN_ACCEPTED) == null);
         if (Integer.valueOf(HttpServletResponse.SC_FORBIDDEN).equals(status)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             body = Problems.body(ProblemType.FORBIDDEN, "The server refused this request", Map.of()).toString()

@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
+import java.util.regex.Pattern;
 
 /**
  * Every request under {@code /api/v1} needs a bearer token, except CORS preflights and tus discovery
@@ -43,6 +44,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (principal instanceof JsonWebToken jwt) {
             try {
                 current.set(callers.fromToken(jwt::getClaim, client.anonymisedAddress()));
+                // a servlet request attribute too (JAX-RS keeps them in step): a later 500 is then no token refusal
+                request.setProperty(AuthErrorServlet.TOKEN_ACCEPTED, Boolean.TRUE);
                 return;
             } catch (IllegalArgumentException noSubject) {
                 refuse(request, TokenRefusal.MALFORMED, true);
@@ -61,12 +64,27 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     static boolean isOpen(ContainerRequestContext request) {
-        String method = request.getMethod();
+        return isOpen(request.getMethod(), request.getUriInfo().getPath(false), request.getUriInfo().getPath(true));
+    }
+
+    /**
+     * @param raw     the path under the application as sent
+     * @param decoded the same, percent-decoded: both must be a signed media path, so that no encoding
+     *                ({@code media/t/%2e%2e/...}) turns an open path into another resource
+     */
+    static boolean isOpen(String method, String raw, String decoded) {
         if ("OPTIONS".equals(method)) {
             return true; // CORS preflights and tus discovery carry no credentials
         }
-        String path = request.getUriInfo().getPath(false);
-        path = path.startsWith("/") ? path.substring(1) : path;
-        return ("GET".equals(method) || "HEAD".equals(method)) && path.startsWith("media/t/");
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && SIGNED_MEDIA.matcher(strip(raw)).matches() && SIGNED_MEDIA.matcher(strip(decoded)).matches();
+    }
+
+    /** {@code media/t/<token>/videos/<videoId>/<file or dir/file>}; a segment never starts with a dot, so none is "..". */
+    private static final Pattern SIGNED_MEDIA = Pattern.compile(
+            "media/t/[A-Za-z0-9_.-]+/videos/[0-9a-f-]{36}/[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)?");
+
+    private static String strip(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

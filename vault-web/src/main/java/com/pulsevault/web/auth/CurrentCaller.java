@@ -2,6 +2,7 @@ package com.pulsevault.web.auth;
 
 import com.pulsevault.identity.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotAuthorizedException;
 
 /** The request's {@link Caller}, set once by {@link AuthenticationFilter} from the verified token. */
 @RequestScoped
@@ -13,10 +14,13 @@ public class CurrentCaller {
         this.caller = caller;
     }
 
-    /** @throws IllegalStateException on an open path (no token needed), where no resource asks for a caller */
+    /**
+     * @throws NotAuthorizedException (a 401) should a request without a token ever reach a resource that
+     *         needs a caller: the open paths lead only to resources that do not ask
+     */
     public Caller get() {
         if (caller == null) {
-            throw new IllegalStateException("no caller: the request reached a resource that needs one without a token");
+            throw new NotAuthorizedException(Challenge.response(false));
         }
         return caller;
     }

@@ -13,6 +13,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
@@ -22,6 +23,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response.ResponseBuilder builder = Problems.builder(type, null, java.util.Map.of());
         if (type == ProblemType.INVALID_REQUEST && status >= 400 && status < 500) {
             builder.status(status);
+        }
+        String challenge = e.getResponse().getHeaderString("WWW-Authenticate");
+        if (challenge != null) {
+            builder.header("WWW-Authenticate", challenge);
         }
         String allow = e.getResponse().getHeaderString("Allow");
         if (allow != null) {
