@@ -189,6 +189,29 @@ class MediaIT extends VaultIT {
     }
 
     @Test
+    void reloadingAManifestWithinAPlaybackSessionNeverExtendsTheSession() throws Exception {
+        HttpResponse<String> master = get(sign(video, "stream/master.m3u8", 60).getString("url"));
+        String variant = master.body().lines().filter(l -> l.startsWith("http")).findFirst().orElseThrow();
+        String session = tokenOf(variant);
+        long issued = Long.parseLong(payloadOf(session)[3]);
+        // a second later, so that a renewed session would end later than this one
+        FinalizeIT.await(() -> Instant.now().getEpochSecond() > issued + 1, "the next second");
+        HttpResponse<String> playlist = get(variant);
+        assertEquals(200, playlist.statusCode(), playlist.body());
+        String segment = playlist.body().lines().filter(l -> l.startsWith("http") && l.contains(".m4s")).findFirst().orElseThrow();
+        assertEquals(payloadOf(session)[4], payloadOf(tokenOf(segment))[4], "the session's end is kept");
+    }
+
+    static String tokenOf(String url) {
+        return url.split("/media/t/")[1].split("/")[0];
+    }
+
+    static String[] payloadOf(String token) {
+        return new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8).split("\\|");
+    }
+
+    @Test
     void grantsAndDenialsAreAuditedWithoutTheToken() throws Exception {
         String url = sign(video, "poster.jpg", 60).getString("url");
         String token = url.split("/media/t/")[1].split("/")[0];

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * A grant to read part of one video until a moment: {@code base64url(payload).base64url(HMAC-SHA256)}
  * with payload {@code v2|videoId|scope|issuedAt|expiresAt|signer}, the signer being the audit pseudonym
- * of whoever signed it (so every read is audited under that person or app). {@code v1} tokens, without a
- * signer, are still honoured until they expire. The scope is one file ({@code poster.jpg})
+ * of whoever signed it (so every read is audited under that person or app). A playback session token,
+ * made when a manifest is served, has {@code s2} in place of {@code v2}: a manifest opened with it renews
+ * nothing (the session ends when it ends). {@code v1} tokens, without a signer, are still honoured until
+ * they expire (at most {@code pulsevault.token.expiry-seconds} after an upgrade). The scope is one file ({@code poster.jpg})
  * or a directory prefix ending in "/" ({@code stream/}, which covers a whole ladder). URL-safe, so it
  * travels as a path segment, and every relative URI in a playlist inherits it.
  */
@@ -29,13 +31,23 @@ public final class MediaToken {
     private final Instant issuedAt;
     private final Instant expiresAt;
     private final String signer;
+    private final boolean session;
 
     /** The signer of a token from before signers were recorded. */
     public static final String UNKNOWN_SIGNER = "unknown-signer";
     private static final java.util.regex.Pattern SIGNER = java.util.regex.Pattern.compile("[A-Za-z0-9:._-]{1,64}");
 
-    /** @param signer the signer's audit pseudonym */
+    /** A signed URL's grant. @param signer the signer's audit pseudonym */
     public MediaToken(String videoId, String scope, Instant issuedAt, Instant expiresAt, String signer) {
+        this(videoId, scope, issuedAt, expiresAt, signer, false);
+    }
+
+    /** A playback session's grant of the whole ladder, from {@code start} until {@code expiresAt}. */
+    public static MediaToken session(String videoId, Instant start, Instant expiresAt, String signer) {
+        return new MediaToken(videoId, MediaPath.STREAM_PREFIX, start, expiresAt, signer, true);
+    }
+
+    private MediaToken(String videoId, String scope, Instant issuedAt, Instant expiresAt, String signer, boolean session) {
         if (!SIGNER.matcher(signer).matches()) {
             throw new IllegalArgumentException("a signer is an audit pseudonym");
         }
@@ -44,6 +56,7 @@ public final class MediaToken {
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.signer = signer;
+        this.session = session;
     }
 
     public String videoId() {
@@ -54,8 +67,17 @@ public final class MediaToken {
         return scope;
     }
 
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    /** True for a playback session's token, false for a signed URL's. */
+    public boolean isSession() {
+        return session;
     }
 
     /** The audit pseudonym of whoever signed it (a playback session keeps the signer of its manifest). */
@@ -69,7 +91,7 @@ public final class MediaToken {
     }
 
     public String sign(byte[] key) {
-        String payload = String.join("|", "v2", videoId, scope, String.valueOf(issuedAt.getEpochSecond()),
+        String payload = String.join("|", session ? "s2" : "v2", videoId, scope, String.valueOf(issuedAt.getEpochSecond()),
                 String.valueOf(expiresAt.getEpochSecond()), signer);
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODE.encodeToString(body) + "." + ENCODE.encodeToString(hmac(key, body));
@@ -101,12 +123,13 @@ public final class MediaToken {
         }
         String[] f = new String(body, StandardCharsets.UTF_8).split("\\|", -1);
         boolean v1 = f.length == 5 && "v1".equals(f[0]);
-        boolean v2 = f.length == 6 && "v2".equals(f[0]) && SIGNER.matcher(f[5]).matches();
+        boolean session = f.length == 6 && "s2".equals(f[0]);
+        boolean v2 = f.length == 6 && ("v2".equals(f[0]) || session) && SIGNER.matcher(f[5]).matches();
         if (!v1 && !v2) {
             throw new InvalidTokenException("malformed");
         }
         MediaToken t = new MediaToken(f[1], f[2], Instant.ofEpochSecond(Long.parseLong(f[3])), Instant.ofEpochSecond(Long.parseLong(f[4])),
-                v2 ? f[5] : UNKNOWN_SIGNER);
+                v2 ? f[5] : UNKNOWN_SIGNER, session);
         if (t.issuedAt.isAfter(now.plusSeconds(SKEW_SECONDS))) {
             throw new InvalidTokenException("future-dated");
         }

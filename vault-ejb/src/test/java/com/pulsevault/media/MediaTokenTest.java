@@ -89,4 +89,14 @@ class MediaTokenTest {
     void aSignerThatIsNoPseudonymCannotBeWrittenIntoAToken() {
         assertThrows(IllegalArgumentException.class, () -> new MediaToken(VIDEO, "stream/", NOW, NOW.plusSeconds(1), "a|b"));
     }
+
+    @Test
+    void aPlaybackSessionTokenIsToldApartFromASignedUrl() {
+        String session = MediaToken.session(VIDEO, NOW, NOW.plusSeconds(600), SIGNER).sign(KEY);
+        MediaToken read = MediaToken.verify(session, List.of(KEY), NOW);
+        assertTrue(read.isSession());
+        assertEquals(NOW.plusSeconds(600), read.expiresAt());
+        assertTrue(read.covers(VIDEO, "stream/chunk-0-00001.m4s"));
+        assertFalse(MediaToken.verify(token(KEY, "stream/", NOW, NOW.plusSeconds(60)), List.of(KEY), NOW).isSession());
+    }
 }
