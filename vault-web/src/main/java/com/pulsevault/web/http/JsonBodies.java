@@ -3,13 +3,16 @@ package com.pulsevault.web.http;
 import com.pulsevault.web.problem.ProblemType;
 import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** Reading small JSON request bodies strictly: every mistake is a 400 invalid-json naming the field. */
 public final class JsonBodies {
@@ -27,17 +30,30 @@ public final class JsonBodies {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ProblemException(ProblemType.INVALID_JSON, "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (depth(bytes) > MAX_DEPTH) {
+        String text = utf8(bytes);
+        if (depth(text) > MAX_DEPTH) {
             throw new ProblemException(ProblemType.INVALID_JSON, "the body nests deeper than " + MAX_DEPTH + " levels");
         }
+        JsonValue value;
         try {
-            JsonValue value = Json.createReader(new ByteArrayInputStream(bytes)).readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new ProblemException(ProblemType.INVALID_JSON, "the body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+            // from the text just scanned: a parser that detected UTF-16 or UTF-32 itself would see other nesting
+            value = Json.createReader(new StringReader(text)).readValue();
+        } catch (RuntimeException e) { // JsonException, and whatever else a hostile body provokes in a parser
             throw new ProblemException(ProblemType.INVALID_JSON, "the body is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "the body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    /** JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); anything else is refused, not guessed. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(ProblemType.INVALID_JSON, "the body is not UTF-8");
         }
     }
 
@@ -45,12 +61,12 @@ public final class JsonBodies {
      * The deepest nesting of arrays and objects, counted before the parser sees the body (strings are
      * skipped, escapes included). Malformed input is left for the parser to refuse.
      */
-    static int depth(byte[] json) {
+    static int depth(String json) {
         int depth = 0;
         int max = 0;
         boolean inString = false;
-        for (int i = 0; i < json.length; i++) {
-            byte b = json[i];
+        for (int i = 0; i < json.length(); i++) {
+            char b = json.charAt(i);
             if (inString) {
                 if (b == '\\') {
                     i++;

@@ -43,11 +43,31 @@ class JsonBodiesTest {
 
     @Test
     void theDepthIsCountedOnArraysAndObjects() {
-        assertEquals(3, JsonBodies.depth("{\"a\":[{}]}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(3, JsonBodies.depth("{\"a\":[{}]}"));
     }
 
     @Test
     void aBodyOverTheSizeLimitIsRefused() {
         assertEquals(ProblemType.INVALID_JSON, refused("{\"a\":\"" + "x".repeat(JsonBodies.MAX_BODY_BYTES) + "\"}").type());
+    }
+
+    @Test
+    void deepNestingInUtf16IsRefusedAndNeverReachesTheParser() {
+        byte[] body = ("{\"metadata\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_16BE);
+        ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.object(new ByteArrayInputStream(body)));
+        assertEquals(ProblemType.INVALID_JSON, e.type());
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefused() {
+        byte[] latin1 = "{\"title\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.object(new ByteArrayInputStream(latin1)));
+        assertEquals(ProblemType.INVALID_JSON, e.type());
+    }
+
+    @Test
+    void utf8TextIsReadAsSent() throws Exception {
+        byte[] body = "{\"title\":\"Kn\u00f6chel \u2013 links\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("Kn\u00f6chel \u2013 links", JsonBodies.object(new ByteArrayInputStream(body)).getString("title"));
     }
 }
