@@ -142,6 +142,14 @@ class OwnershipIT extends VaultIT {
     }
 
     @Test
+    void onBehalfOfAClinicianWithoutTeamsTheVideoIsNotSharedWithTheAppsOwnTeams() {
+        // the clinical app's service account is in neurology (test realm); the clinician's teams are unknown to it
+        String video = AsUser.video(Tokens.CLINICAL_APP, ",\"onBehalfOf\":\"" + Tokens.subjectOf("alice") + "\"");
+        assertEquals(200, AsUser.sign("alice", video, "metadata").statusCode(), "alice owns it");
+        assertProblem(AsUser.sign("dave", video, "metadata"), 404, "video-not-found");
+    }
+
+    @Test
     void theAccessAuditOfASignedUrlNamesWhoSignedIt() throws Exception {
         String video = AsUser.video("alice", "");
         HttpResponse<String> signed = AsUser.sign("carol", video, "metadata");

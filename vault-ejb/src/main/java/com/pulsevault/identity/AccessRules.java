@@ -43,14 +43,16 @@ public final class AccessRules {
 
     /**
      * The teams a video gets at finalize: the caller's own when none are named; a clinician may name a
-     * subset of its own, a clinical app any.
+     * subset of its own, a clinical app any. A clinical app finalizing on behalf of a clinician shares
+     * with no team unless it names them: its own teams say nothing about the clinician's.
      *
-     * @param named the teams the request names, or null
+     * @param named       the teams the request names, or null
+     * @param onBehalfOf  true when the caller finalizes for someone else
      * @return the teams, or null when the caller may not share with one of the named teams
      */
-    public static Set<String> teamsFor(Caller caller, Set<String> named) {
+    public static Set<String> teamsFor(Caller caller, Set<String> named, boolean onBehalfOf) {
         if (named == null) {
-            return caller.teams();
+            return onBehalfOf ? Set.of() : caller.teams();
         }
         if (caller.has(Role.CLINICAL_APP) || caller.teams().containsAll(named)) {
             return Set.copyOf(named);

@@ -130,7 +130,7 @@ public class FinalizeService {
             guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "forbidden: on-behalf-of needs clinical-app");
             throw refusal;
         }
-        Set<String> teams = AccessRules.teamsFor(caller, request.teams());
+        Set<String> teams = AccessRules.teamsFor(caller, request.teams(), request.onBehalfOf() != null);
         if (teams == null) {
             guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "forbidden: teams the caller is not in");
             throw new ForbiddenException(AccessRules.TRUSTED_APP,
@@ -156,7 +156,9 @@ public class FinalizeService {
             throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
         }
         VideoOwnership storedOwnership = VideoOwnership.of(stored);
-        if (!java.util.Objects.equals(storedOwnership.owner(), ownership.owner()) || !storedOwnership.teams().equals(ownership.teams())) {
+        // teams count only when named: the caller's own (the default) may have changed since with a new token
+        boolean otherTeams = request.teams() != null && !storedOwnership.teams().equals(ownership.teams());
+        if (!java.util.Objects.equals(storedOwnership.owner(), ownership.owner()) || otherTeams) {
             throw new StaleMetadataException("the upload was already finalized for another owner or other teams");
         }
     }

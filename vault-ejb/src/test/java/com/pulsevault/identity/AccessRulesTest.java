@@ -78,11 +78,18 @@ class AccessRulesTest {
     @Test
     void aVideoGetsTheCallersTeamsOrASubsetOfThem() {
         Caller two = caller("al", EnumSet.of(Role.UPLOADER), "cardiology", "icu");
-        assertEquals(Set.of("cardiology", "icu"), AccessRules.teamsFor(two, null));
-        assertEquals(Set.of("icu"), AccessRules.teamsFor(two, Set.of("icu")));
-        assertEquals(Set.of(), AccessRules.teamsFor(two, Set.of()), "shared with no team: the owner alone");
-        assertNull(AccessRules.teamsFor(two, Set.of("neurology")));
-        assertEquals(Set.of("neurology"), AccessRules.teamsFor(EHR, Set.of("neurology")), "a clinical app names any");
+        assertEquals(Set.of("cardiology", "icu"), AccessRules.teamsFor(two, null, false));
+        assertEquals(Set.of("icu"), AccessRules.teamsFor(two, Set.of("icu"), false));
+        assertEquals(Set.of(), AccessRules.teamsFor(two, Set.of(), false), "shared with no team: the owner alone");
+        assertNull(AccessRules.teamsFor(two, Set.of("neurology"), false));
+        assertEquals(Set.of("neurology"), AccessRules.teamsFor(EHR, Set.of("neurology"), false), "a clinical app names any");
+    }
+
+    @Test
+    void aVideoFinalizedOnBehalfOfAClinicianGetsOnlyTheTeamsTheAppNames() {
+        Caller app = caller("svc-ehr", EnumSet.of(Role.CLINICAL_APP), "integration");
+        assertEquals(Set.of(), AccessRules.teamsFor(app, null, true), "not the app's own teams");
+        assertEquals(Set.of("cardiology"), AccessRules.teamsFor(app, Set.of("cardiology"), true));
     }
 
     @Test
