@@ -37,6 +37,7 @@ public class VaultConfig {
     void start() {
         settings = VaultSettings.from(name -> config.getOptionalValue(name, String.class));
         settings.requireTokenVerification();
+        settings.tokenVerificationWarning().ifPresent(LOG::warning);
         MediaDirectories.prepare(settings);
         try {
             hmacKey = HmacSecret.resolve(settings.hmacSecret(), settings.generatedSecretFile());

@@ -27,6 +27,12 @@ public record Caller(String subject, String actor, Set<Role> roles, Set<String> 
         teams = Collections.unmodifiableSet(new TreeSet<>(teams));
     }
 
+    /** Never the subject, which identifies a person: only the pseudonym, roles and client reach a log. */
+    @Override
+    public String toString() {
+        return "Caller[" + actor + ", roles=" + roles + ", teams=" + teams.size() + ", client=" + clientId + "]";
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -90,13 +90,9 @@ public final class TokenClaims {
         return out;
     }
 
+    /** A claim's text; blank counts as absent (a blank {@code sub} would make every such token one person). */
     private static Optional<String> text(Object value) {
-        if (value instanceof JsonString s) {
-            return Optional.of(s.getString());
-        }
-        if (value instanceof String s && !s.isEmpty()) {
-            return Optional.of(s);
-        }
-        return Optional.empty();
+        String text = value instanceof JsonString s ? s.getString() : value instanceof String s ? s : null;
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 }

@@ -94,22 +94,18 @@ public class MediaAccess {
     public MediaFile open(String token, String videoId, String path, String client) {
         try {
             MediaPath.validate(path);
-            MediaToken grant = MediaToken.verify(token, keys(), Instant.now());
-            if (!grant.videoId().equals(videoId)) {
-                throw new InvalidTokenException("other-video");
-            }
-            if (!grant.covers(videoId, path)) {
-                throw new InvalidTokenException("out-of-scope");
-            }
+        } catch (MediaPath.NotServableException e) {
+            deny(videoId, client, "token", "not-servable");
+            throw e;
+        }
+        MediaToken grant = grantFor(token, videoId, path, client);
+        try {
             MediaFile file = new MediaFile(MediaPath.resolve(metadata.directoryOf(videoId), path), videoId, path,
                     MediaPath.contentType(path), grant);
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", path));
             return file;
-        } catch (InvalidTokenException e) {
-            reject(videoId, client, e);
-            throw e;
         } catch (MediaPath.NotServableException | VideoNotFoundException e) {
-            deny(videoId, client, "not-servable");
+            deny(videoId, client, grant.signer(), "not-servable");
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,21 +117,35 @@ public class MediaAccess {
      * original filename, the uploader's user id or the upload's details.
      */
     public JsonObject document(String token, String videoId, String name, String client) {
+        MediaToken grant = grantFor(token, videoId, name, client);
         try {
-            MediaToken grant = MediaToken.verify(token, keys(), Instant.now());
-            if (!grant.covers(videoId, name)) {
-                throw new InvalidTokenException(grant.videoId().equals(videoId) ? "out-of-scope" : "other-video");
-            }
             JsonObject meta = metadata.read(videoId);
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", name));
             return "renditions".equals(name) ? renditionsView(meta) : metadataView(meta);
-        } catch (InvalidTokenException e) {
-            reject(videoId, client, e);
-            throw e;
         } catch (VideoNotFoundException e) {
-            deny(videoId, client, "not-servable");
+            deny(videoId, client, grant.signer(), "not-servable");
             throw e;
         }
+    }
+
+    /**
+     * The token's grant of {@code path}; a refusal is counted and audited, under the signer once the
+     * token is known to be genuine (a URL used for another file is then still that person's attempt).
+     */
+    private MediaToken grantFor(String token, String videoId, String path, String client) {
+        MediaToken grant;
+        try {
+            grant = MediaToken.verify(token, keys(), Instant.now());
+        } catch (InvalidTokenException e) {
+            refuse(videoId, client, "token", e);
+            throw e;
+        }
+        if (!grant.covers(videoId, path)) {
+            InvalidTokenException e = new InvalidTokenException(grant.videoId().equals(videoId) ? "out-of-scope" : "other-video");
+            refuse(videoId, client, grant.signer(), e);
+            throw e;
+        }
+        return grant;
     }
 
     private static JsonObject metadataView(JsonObject meta) {
@@ -161,16 +171,24 @@ public class MediaAccess {
                 .build();
     }
 
-    /** A token for the whole ladder that lasts as long as the video plays, issued when a manifest is served. */
+    /**
+     * A token for the whole ladder that lasts as long as the video plays, issued when a manifest is served
+     * with a signed URL. A manifest served with a session token keeps that session's end: a player that
+     * reloads its manifest must not turn one signature into access for ever.
+     */
     public String sessionToken(MediaFile manifest) {
-        Duration length = Duration.ofSeconds(Math.round(duration(manifest.videoId())));
-        Duration life = length.plus(SESSION_MARGIN);
-        if (life.compareTo(SESSION_MAX) > 0) {
-            life = SESSION_MAX;
+        MediaToken grant = manifest.token();
+        if (grant.isSession()) {
+            return MediaToken.session(grant.videoId(), grant.issuedAt(), grant.expiresAt(), grant.signer()).sign(config.hmacKey());
         }
+        Duration length = Duration.ofSeconds(Math.round(duration(manifest.videoId())));
         Instant now = Instant.now();
-        return new MediaToken(manifest.videoId(), MediaPath.STREAM_PREFIX, now, now.plus(life), manifest.token().signer())
-                .sign(config.hmacKey());
+        return MediaToken.session(manifest.videoId(), now, now.plus(sessionLife(length)), grant.signer()).sign(config.hmacKey());
+    }
+
+    static Duration sessionLife(Duration videoLength) {
+        Duration life = videoLength.plus(SESSION_MARGIN);
+        return life.compareTo(SESSION_MAX) > 0 ? SESSION_MAX : life;
     }
 
     public String readManifest(MediaFile manifest) {
@@ -193,13 +211,13 @@ public class MediaAccess {
         return keys;
     }
 
-    private void reject(String videoId, String client, InvalidTokenException e) {
+    private void refuse(String videoId, String client, String actor, InvalidTokenException e) {
         metrics.tokenRejected(e.reason());
-        deny(videoId, client, e.reason());
+        deny(videoId, client, actor, e.reason());
     }
 
-    private void deny(String videoId, String client, String reason) {
+    private void deny(String videoId, String client, String actor, String reason) {
         String id = MetadataStore.isVideoId(videoId) ? videoId : null; // a hostile id is not copied into the audit trail
-        audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", id, null, "token", client, "failure", reason));
+        audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", id, null, actor, client, "failure", reason));
     }
 }

@@ -143,6 +143,20 @@ public final class VaultSettings {
             throw new SettingsException(JWT_PUBLIC_KEY_LOCATION, "is not set: the vault cannot verify access tokens"
                     + " without the identity provider's keys (its JWKS URL, e.g. <issuer>/protocol/openid-connect/certs)");
         }
+        if (rolesClaim.equals(teamsClaim)) {
+            throw new SettingsException(AUTH_TEAMS_CLAIM, "names the same claim as " + AUTH_ROLES_CLAIM
+                    + " (" + rolesClaim + "): every role would also be a team");
+        }
+    }
+
+    /**
+     * Without an audience, a token the issuer made for any other client of the realm is accepted too:
+     * allowed (some providers put no audience in access tokens), but said loudly at start.
+     */
+    public Optional<String> tokenVerificationWarning() {
+        return jwtAudiences.isPresent() ? Optional.empty() : Optional.of(JWT_AUDIENCES + " is not set: access tokens the"
+                + " identity provider issued for any of its clients are accepted. Set it to the audience the provider"
+                + " puts in tokens meant for the vault (Keycloak: an audience mapper; Entra ID: the application ID URI)");
     }
 
     /** @throws SettingsException naming the property whose value is unusable */

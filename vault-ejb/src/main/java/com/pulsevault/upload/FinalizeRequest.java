@@ -12,4 +12,10 @@ import java.util.Set;
  * @param onBehalfOf the subject a clinical app finalizes for (it then owns the video), or null
  */
 public record FinalizeRequest(String uploadId, String filename, JsonObject metadata, Set<String> teams, String onBehalfOf) {
+
+    /** The filename, metadata and the clinician's subject can identify a patient or a person: never printed. */
+    @Override
+    public String toString() {
+        return "FinalizeRequest[" + uploadId + "]";
+    }
 }

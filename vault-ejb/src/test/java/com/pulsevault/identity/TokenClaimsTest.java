@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token shapes of the identity providers hospitals run, read into one Caller. */
 class TokenClaimsTest {
@@ -94,5 +96,20 @@ class TokenClaimsTest {
     void aTokenWithoutSubjectMakesNoCaller() {
         JsonObject token = Json.createObjectBuilder().add("groups", Json.createArrayBuilder().add("admin")).build();
         assertThrows(IllegalArgumentException.class, () -> read("groups", "teams", token));
+    }
+
+    @Test
+    void aBlankSubjectMakesNoCaller() {
+        for (String blank : new String[]{"", "  "}) {
+            JsonObject token = Json.createObjectBuilder().add("sub", blank).add("groups", Json.createArrayBuilder().add("admin")).build();
+            assertThrows(IllegalArgumentException.class, () -> read("groups", "teams", token), "'" + blank + "'");
+        }
+    }
+
+    @Test
+    void aCallerPrintsItsPseudonymNeverItsSubject() {
+        Caller c = read("groups", "teams", KEYCLOAK);
+        assertFalse(c.toString().contains(c.subject()), c.toString());
+        assertTrue(c.toString().contains(c.actor()), c.toString());
     }
 }

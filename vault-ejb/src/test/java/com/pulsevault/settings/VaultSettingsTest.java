@@ -96,4 +96,23 @@ class VaultSettingsTest {
         of(Map.of(VaultSettings.JWT_ISSUER, "https://idp.example/realms/h",
                 VaultSettings.JWT_PUBLIC_KEY_LOCATION, "https://idp.example/realms/h/protocol/openid-connect/certs")).requireTokenVerification();
     }
+
+    static final Map<String, String> VERIFIABLE = Map.of(VaultSettings.JWT_ISSUER, "https://idp.example/realms/h",
+            VaultSettings.JWT_PUBLIC_KEY_LOCATION, "https://idp.example/realms/h/protocol/openid-connect/certs");
+
+    @Test
+    void rolesAndTeamsFromTheSameClaimAreRefused() {
+        Map<String, String> same = new java.util.HashMap<>(VERIFIABLE);
+        same.put(VaultSettings.AUTH_TEAMS_CLAIM, "groups");
+        SettingsException e = assertThrows(SettingsException.class, () -> of(same).requireTokenVerification());
+        assertEquals(VaultSettings.AUTH_TEAMS_CLAIM, e.property());
+    }
+
+    @Test
+    void withoutAnAudienceTheVaultStartsButWarns() {
+        assertTrue(of(VERIFIABLE).tokenVerificationWarning().orElseThrow().contains(VaultSettings.JWT_AUDIENCES));
+        Map<String, String> withAudience = new java.util.HashMap<>(VERIFIABLE);
+        withAudience.put(VaultSettings.JWT_AUDIENCES, "pulsevault");
+        assertTrue(of(withAudience).tokenVerificationWarning().isEmpty());
+    }
 }
