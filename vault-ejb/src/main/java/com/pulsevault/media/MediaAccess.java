@@ -112,6 +112,11 @@ public class MediaAccess {
         }
     }
 
+    /** Audits a read of a path under the signed media prefix that no signature can cover (dot segments, encodings). */
+    public void refuseUnservable(String client) {
+        deny(null, client, "token", "not-servable");
+    }
+
     /**
      * {@code metadata} or {@code renditions} of a video for a viewer: what a player shows, never the
      * original filename, the uploader's user id or the upload's details.

@@ -1,8 +1,11 @@
 package com.pulsevault.web.auth;
 
 import com.pulsevault.identity.Callers;
+import com.pulsevault.media.MediaAccess;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.web.http.RequestClient;
+import com.pulsevault.web.problem.ProblemType;
+import com.pulsevault.web.problem.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -36,6 +39,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     RequestClient client;
     @Inject
     VaultMetrics metrics;
+    @Inject
+    MediaAccess media;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -53,6 +58,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             }
         }
         if (isOpen(request)) {
+            return;
+        }
+        if (!tokenSent && isMalformedMediaRead(request.getMethod(), request.getUriInfo().getPath(false))) {
+            // a player's URL with a path no signature can cover: not there, as any unservable media path
+            media.refuseUnservable(client.anonymisedAddress());
+            request.abortWith(Problems.response(ProblemType.MEDIA_NOT_FOUND, "No such media file"));
             return;
         }
         refuse(request, tokenSent ? TokenRefusal.MALFORMED : TokenRefusal.MISSING, tokenSent);
@@ -78,6 +89,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         return ("GET".equals(method) || "HEAD".equals(method))
                 && SIGNED_MEDIA.matcher(strip(raw)).matches() && SIGNED_MEDIA.matcher(strip(decoded)).matches();
+    }
+
+    /** A read under the signed media prefix whose path is not a signed media path (dot segments, encodings). */
+    static boolean isMalformedMediaRead(String method, String raw) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && strip(raw).startsWith("media/t/");
     }
 
     /** {@code media/t/<token>/videos/<videoId>/<file or dir/file>}; a segment never starts with a dot, so none is "..". */

@@ -49,4 +49,12 @@ class AuthenticationFilterTest {
             assertFalse(open("GET", path), path);
         }
     }
+
+    @Test
+    void aReadUnderTheSignedPrefixThatIsNoSignedPathIsToldApart() {
+        assertTrue(AuthenticationFilter.isMalformedMediaRead("GET", MEDIA + "stream/..%2Fmeta.json"));
+        assertTrue(AuthenticationFilter.isMalformedMediaRead("HEAD", "/media/t/%2e%2e/admin"));
+        assertFalse(AuthenticationFilter.isMalformedMediaRead("GET", "admin/transcodes"));
+        assertFalse(AuthenticationFilter.isMalformedMediaRead("POST", MEDIA + "metadata"));
+    }
 }
