@@ -8,15 +8,15 @@ import com.pulsevault.identity.AccessRules;
 import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.Guard;
 import com.pulsevault.metadata.MetadataStore;
-import com.pulsevault.metadata.VideoOwnership;
-import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoRepository;
+import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.metrics.VaultMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +45,8 @@ public class MediaAccess {
     VaultMetrics metrics;
     @Inject
     Guard guard;
+    @Inject
+    VideoRepository videos;
 
     private MetadataStore metadata;
 
@@ -70,8 +72,8 @@ public class MediaAccess {
         } catch (MediaPath.NotServableException e) {
             throw new InvalidMediaPathException();
         }
-        VideoOwnership ownership = VideoOwnership.of(metadata.read(videoId));
-        if (!AccessRules.maySee(caller, ownership.owner(), ownership.teams())) {
+        Video video = videos.get(new VideoId(videoId));
+        if (!AccessRules.maySee(caller, video.owner(), video.teams())) {
             guard.denied(caller, AuditCategory.ACCESS, "media.sign", videoId, null, "not-visible");
             throw new VideoNotFoundException();
         }
@@ -124,9 +126,9 @@ public class MediaAccess {
     public JsonObject document(String token, String videoId, String name, String client) {
         MediaToken grant = grantFor(token, videoId, name, client);
         try {
-            JsonObject meta = metadata.read(videoId);
+            Video video = videos.get(new VideoId(videoId));
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", name));
-            return "renditions".equals(name) ? renditionsView(meta) : metadataView(meta);
+            return "renditions".equals(name) ? ViewerDocuments.renditions(video) : ViewerDocuments.metadata(video);
         } catch (VideoNotFoundException e) {
             deny(videoId, client, grant.signer(), "not-servable");
             throw e;
@@ -153,29 +155,6 @@ public class MediaAccess {
         return grant;
     }
 
-    private static JsonObject metadataView(JsonObject meta) {
-        var view = Json.createObjectBuilder();
-        for (String field : List.of("videoId", "status", "duration", "width", "height", "hls", "dash", "poster",
-                "createdAt", "transcodedAt", "metadata")) {
-            if (meta.containsKey(field)) {
-                view.add(field, meta.get(field));
-            }
-        }
-        if ("failed".equals(meta.getString("status", ""))) {
-            FailureKind kind = FailureKind.of(meta.getString("failure", null), meta.getString("error", null));
-            view.add("failure", Json.createObjectBuilder().add("code", kind.code()).add("message", kind.message()));
-        }
-        return view.build();
-    }
-
-    private static JsonObject renditionsView(JsonObject meta) {
-        return Json.createObjectBuilder()
-                .add("videoId", meta.getString("videoId"))
-                .add("status", meta.getString("status", ""))
-                .add("renditions", meta.containsKey("renditions") ? meta.getJsonArray("renditions") : JsonValue.EMPTY_JSON_ARRAY)
-                .build();
-    }
-
     /**
      * A token for the whole ladder that lasts as long as the video plays, issued when a manifest is served
      * with a signed URL. A manifest served with a session token keeps that session's end: a player that
@@ -186,7 +165,7 @@ public class MediaAccess {
         if (grant.isSession()) {
             return MediaToken.session(grant.videoId(), grant.issuedAt(), grant.expiresAt(), grant.signer()).sign(config.hmacKey());
         }
-        Duration length = Duration.ofSeconds(Math.round(duration(manifest.videoId())));
+        Duration length = Duration.ofSeconds(Math.round(videos.get(new VideoId(manifest.videoId())).duration()));
         Instant now = Instant.now();
         return MediaToken.session(manifest.videoId(), now, now.plus(sessionLife(length)), grant.signer()).sign(config.hmacKey());
     }
@@ -202,11 +181,6 @@ public class MediaAccess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private double duration(String videoId) {
-        JsonObject meta = metadata.read(videoId);
-        return meta.containsKey("duration") ? meta.getJsonNumber("duration").doubleValue() : 0;
     }
 
     private List<byte[]> keys() {

@@ -1,6 +1,8 @@
 package com.pulsevault.metadata;
 
 import com.pulsevault.storage.DurableFiles;
+import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoNotFoundException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -39,12 +41,9 @@ public class MetadataStore {
         this.videoDir = videoDir;
     }
 
-    private static final java.util.regex.Pattern VIDEO_ID =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     /** @throws VideoNotFoundException for anything but a canonical UUID, so no id can step outside the video directory */
     public Path directoryOf(String videoId) {
-        if (videoId == null || !VIDEO_ID.matcher(videoId).matches()) {
+        if (!VideoId.isValid(videoId)) {
             throw new VideoNotFoundException();
         }
         return videoDir.resolve(videoId);
@@ -56,7 +55,7 @@ public class MetadataStore {
 
     /** True for a canonical video id; anything else names no video. */
     public static boolean isVideoId(String candidate) {
-        return candidate != null && VIDEO_ID.matcher(candidate).matches();
+        return VideoId.isValid(candidate);
     }
 
     /** @throws VideoNotFoundException, CorruptMetadataException */

@@ -6,7 +6,7 @@ import com.pulsevault.identity.AccessRules;
 import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.Guard;
 import com.pulsevault.metadata.MetadataStore;
-import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.video.VideoNotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

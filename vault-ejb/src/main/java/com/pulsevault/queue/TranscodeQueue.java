@@ -14,9 +14,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
-import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metrics.VaultMetrics;
-import jakarta.json.Json;
+import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoRepository;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,12 +44,13 @@ public class TranscodeQueue {
     VaultConfig config;
     @Inject
     VaultMetrics metrics;
+    @Inject
+    VideoRepository videos;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private JobOutbox outbox;
-    private MetadataStore metadata;
     private RedisJobQueue redis;
     private ScheduledFuture<?> relay;
     private final Object drainLock = new Object();
@@ -60,7 +61,6 @@ public class TranscodeQueue {
     @PostConstruct
     void start() {
         outbox = new JobOutbox(config.settings().outboxDir());
-        metadata = new MetadataStore(config.settings().videoDir());
         redis = new RedisJobQueue(config.settings());
         long every = config.settings().queueRelayInterval().toMillis();
         relay = scheduler.scheduleWithFixedDelay(this::relay, 0, every, TimeUnit.MILLISECONDS);
@@ -117,12 +117,10 @@ public class TranscodeQueue {
      * Transcodes a video again (new ffmpeg, new ladder settings, a failed attempt): meta.json goes back to
      * queued, so the worker does not skip it as done, then a new job is enqueued.
      *
-     * @throws com.pulsevault.metadata.VideoNotFoundException for an unknown video
+     * @throws com.pulsevault.video.VideoNotFoundException for an unknown video
      */
     public void requeue(String videoId) {
-        metadata.update(videoId, doc -> Json.createObjectBuilder(doc)
-                .add("status", "queued").add("transcoding", "queued").add("updatedAt", Instant.now().toString())
-                .remove("error").remove("lastError").remove("failure").build());
+        videos.update(new VideoId(videoId), video -> video.queuedAgain(Instant.now()));
         redis.forgetFailure(videoId);
         enqueue(videoId);
         relayNow();

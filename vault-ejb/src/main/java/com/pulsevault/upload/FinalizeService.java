@@ -9,18 +9,20 @@ import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.ForbiddenException;
 import com.pulsevault.identity.Guard;
 import com.pulsevault.metadata.MetadataStore;
-import com.pulsevault.metadata.VideoOwnership;
 import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.TranscodeQueue;
 import com.pulsevault.storage.DurableFiles;
+import com.pulsevault.video.OriginalFile;
+import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -29,6 +31,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,6 +60,8 @@ public class FinalizeService {
     VaultMetrics metrics;
     @Inject
     Guard guard;
+    @Inject
+    VideoRepository videos;
 
     private MetadataStore metadata;
 
@@ -95,22 +101,22 @@ public class FinalizeService {
                 claim.sha256();
                 info = claim.recordVideo(UUID.randomUUID().toString(), OriginalFileName.storedName(filename(request, info)));
             }
-            String videoId = info.videoId();
-            if (metadata.exists(videoId)) {
-                JsonObject stored = metadata.read(videoId);
-                requireSameRequest(stored, request, info, ownership);
-                return resultOf(stored); // finalized before: same answer again
+            VideoId videoId = new VideoId(info.videoId());
+            Optional<Video> stored = videos.find(videoId);
+            if (stored.isPresent()) {
+                requireSameRequest(stored.get(), request, info, ownership);
+                return resultOf(stored.get()); // finalized before: same answer again
             }
-            Path dir = metadata.directoryOf(videoId);
+            Path dir = metadata.directoryOf(videoId.value());
             DurableFiles.createDirectoryDurably(dir);
             claim.moveContentTo(dir.resolve(info.originalFile()));
             // job and audit line go first: after a crash a retry repeats them (at least once) rather than lose them;
             // (a worker that still finds no meta.json treats the job as not ready and retries it later)
-            queue.enqueue(videoId);
-            AuditEntry entry = caller.entry(ACTION, videoId, id.value()).succeeded();
+            queue.enqueue(videoId.value());
+            AuditEntry entry = caller.entry(ACTION, videoId.value(), id.value()).succeeded();
             audit.record(AuditCategory.UPLOAD, request.onBehalfOf() == null ? entry
                     : entry.onBehalfOf(audit.actorFor(request.onBehalfOf())));
-            FinalizeResult result = resultOf(metadata.create(videoId, document(info, claim.sha256(), request, ownership, caller)));
+            FinalizeResult result = resultOf(videos.create(video(videoId, info, claim.sha256(), request, ownership, caller)));
             queue.relayNow(); // only now: a worker must find meta.json when the job reaches it
             metrics.videoFinalized(info.length(), Duration.ofNanos(System.nanoTime() - started));
             return result;
@@ -148,60 +154,34 @@ public class FinalizeService {
     }
 
     /** A repeated finalize is the same request again (a lost answer), or a conflicting second one. */
-    private static void requireSameRequest(JsonObject stored, FinalizeRequest request, UploadInfo info, Ownership ownership) {
-        JsonObject original = stored.getJsonObject("original");
-        String storedName = original.containsKey("filename") ? original.getString("filename") : null;
-        JsonObject storedMetadata = stored.containsKey("metadata") ? stored.getJsonObject("metadata") : JsonObject.EMPTY_JSON_OBJECT;
-        if (!java.util.Objects.equals(storedName, filename(request, info)) || !storedMetadata.equals(request.metadata())) {
+    private static void requireSameRequest(Video stored, FinalizeRequest request, UploadInfo info, Ownership ownership) {
+        if (!Objects.equals(stored.original().filename(), filename(request, info)) || !stored.metadata().equals(request.metadata())) {
             throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
         }
-        VideoOwnership storedOwnership = VideoOwnership.of(stored);
         // teams count only when named: the caller's own (the default) may have changed since with a new token
-        boolean otherTeams = request.teams() != null && !storedOwnership.teams().equals(ownership.teams());
-        if (!java.util.Objects.equals(storedOwnership.owner(), ownership.owner()) || otherTeams) {
+        boolean otherTeams = request.teams() != null && !stored.teams().equals(ownership.teams());
+        if (!Objects.equals(stored.owner(), ownership.owner()) || otherTeams) {
             throw new StaleMetadataException("the upload was already finalized for another owner or other teams");
         }
     }
 
-    private static JsonObject document(UploadInfo info, String sha256, FinalizeRequest request, Ownership ownership,
-                                       Caller caller) {
-        String now = Instant.now().toString();
-        JsonObjectBuilder original = Json.createObjectBuilder()
-                .add("file", info.originalFile())
-                .add("size", info.length())
-                .add("sha256", sha256);
-        String filename = filename(request, info);
-        if (filename != null) {
-            original.add("filename", filename);
-        }
+    private static Video video(VideoId videoId, UploadInfo info, String sha256, FinalizeRequest request, Ownership ownership,
+                               Caller caller) {
         JsonObjectBuilder uploadMetadata = Json.createObjectBuilder();
         UploadMetadata.parse(info.metadata()).values().forEach(uploadMetadata::add);
-        JsonObjectBuilder doc = Json.createObjectBuilder()
-                .add("schema", 1)
-                .add("videoId", info.videoId())
-                .add("status", "uploaded")
-                .add("transcoding", "queued")
-                .add("createdAt", now)
-                .add("updatedAt", now)
-                .add("original", original)
-                .add("metadata", request.metadata())
-                .add("upload", Json.createObjectBuilder()
-                        .add("id", info.id().value())
-                        .add("createdAt", info.createdAt().toString())
-                        .add("metadata", uploadMetadata));
-        JsonArrayBuilder teams = Json.createArrayBuilder();
-        ownership.teams().stream().sorted().forEach(teams::add);
-        doc.add("owner", ownership.owner()).add("teams", teams);
-        if (!ownership.owner().equals(caller.subject())) {
-            doc.add("finalizedBy", caller.subject()); // the clinical app that acted for the owner
-        }
-        return doc.build();
+        JsonObject upload = Json.createObjectBuilder()
+                .add("id", info.id().value())
+                .add("createdAt", info.createdAt().toString())
+                .add("metadata", uploadMetadata)
+                .build();
+        OriginalFile original = new OriginalFile(info.originalFile(), info.length(), sha256, filename(request, info));
+        String finalizedBy = ownership.owner().equals(caller.subject()) ? null : caller.subject(); // the app that acted for the owner
+        return Video.finalized(videoId, original, request.metadata(), upload, ownership.owner(), ownership.teams(), finalizedBy,
+                Instant.now());
     }
 
-    private static FinalizeResult resultOf(JsonObject doc) {
-        JsonObject original = doc.getJsonObject("original");
-        return new FinalizeResult(doc.getString("videoId"), doc.getString("status"),
-                original.getJsonNumber("size").longValue(), "sha256:" + original.getString("sha256"),
-                doc.getString("transcoding"));
+    private static FinalizeResult resultOf(Video video) {
+        return new FinalizeResult(video.id().value(), video.status().wire(), video.original().size(),
+                "sha256:" + video.original().sha256(), video.transcoding().wire());
     }
 }

@@ -2,7 +2,7 @@ package com.pulsevault.identity;
 
 import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.DayRange;
-import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.upload.AppendRequest;
 import com.pulsevault.upload.FinalizeRequest;
 import com.pulsevault.upload.UploadInfo;

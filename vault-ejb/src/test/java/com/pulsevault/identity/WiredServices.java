@@ -4,6 +4,7 @@ import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.audit.report.AuditReports;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.media.MediaAccess;
+import com.pulsevault.metadata.MetaJsonVideoRepository;
 import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.metrics.VaultMetrics;
 import com.pulsevault.queue.TranscodeOperations;
@@ -13,6 +14,7 @@ import com.pulsevault.upload.DiskUploadStore;
 import com.pulsevault.upload.FinalizeService;
 import com.pulsevault.upload.UploadService;
 import com.pulsevault.upload.UploadStore;
+import com.pulsevault.video.VideoRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -108,11 +110,12 @@ public final class WiredServices {
             }
         };
         uploads = new DiskUploadStore(settings.uploadDir(), 1 << 20, Duration.ofHours(1), Clock.systemUTC(), Runnable::run);
+        VideoRepository videos = new MetaJsonVideoRepository(settings.videoDir());
         audit = wire(new AuditTrail(), config);
         Guard guard = wire(new Guard(), audit);
         uploadService = wire(new UploadService(), uploads, audit, guard, metrics);
-        finalizeService = wire(new FinalizeService(), config, uploads, audit, queue, metrics, guard);
-        media = wire(new MediaAccess(), config, audit, metrics, guard);
+        finalizeService = wire(new FinalizeService(), config, uploads, audit, queue, metrics, guard, videos);
+        media = wire(new MediaAccess(), config, audit, metrics, guard, videos);
         auditReports = wire(new AuditReports(), audit, guard);
         operations = wire(new TranscodeOperations(), queue, audit, guard);
     }

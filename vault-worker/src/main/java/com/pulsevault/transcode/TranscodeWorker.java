@@ -6,13 +6,18 @@ import com.pulsevault.audit.AuditEntry;
 import com.pulsevault.audit.AuditTrail;
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.CorruptMetadataException;
-import com.pulsevault.metadata.MetadataStore;
-import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.metrics.VaultMetrics;
-import com.pulsevault.media.FailureKind;
+import com.pulsevault.video.FailureKind;
 import com.pulsevault.queue.RedisJobQueue;
 import com.pulsevault.queue.RedisJobQueue.Delivery;
 import com.pulsevault.settings.VaultSettings;
+import com.pulsevault.video.Rendition;
+import com.pulsevault.video.TranscodeOutput;
+import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoRepository;
+import com.pulsevault.video.VideoStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -27,10 +32,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedExecutors;
 import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -45,7 +46,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -74,6 +75,8 @@ public class TranscodeWorker {
     AuditTrail audit;
     @Inject
     VaultMetrics metrics;
+    @Inject
+    VideoRepository videos;
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
@@ -82,7 +85,6 @@ public class TranscodeWorker {
     private final List<Future<?>> consumers = new ArrayList<>();
     private VaultSettings settings;
     private RedisJobQueue queue;
-    private MetadataStore metadata;
     private Transcoder transcoder;
 
     @PostConstruct
@@ -93,7 +95,6 @@ public class TranscodeWorker {
             return;
         }
         queue = new RedisJobQueue(settings);
-        metadata = new MetadataStore(settings.videoDir());
         transcoder = new Transcoder(Executables.resolve(settings.ffmpegPath()), Executables.resolve(settings.ffprobePath()),
                 Ladder.of(settings.renditions()), settings.segmentSeconds(), settings.ffmpegThreads(),
                 settings.transcodeTimeout(), executor);
@@ -168,9 +169,9 @@ public class TranscodeWorker {
     private void process(String consumer, Delivery d) {
         String videoId = d.job().videoId();
         Path dir = settings.videoDir().resolve(videoId);
-        JsonObject meta;
+        Video video;
         try {
-            meta = metadata.read(videoId);
+            video = videos.get(new VideoId(videoId));
         } catch (VideoNotFoundException e) {
             retryOrGiveUp(d, "video metadata not found"); // finalize may not have written it yet
             return;
@@ -178,19 +179,19 @@ public class TranscodeWorker {
             failed(d, "video metadata corrupt");
             return;
         }
-        if ("transcoded".equals(meta.getString("status", "")) && Files.exists(dir.resolve(Transcoder.STREAM_DIR).resolve(LadderCommand.MASTER))) {
+        if (video.status() == VideoStatus.TRANSCODED && Files.exists(dir.resolve(Transcoder.STREAM_DIR).resolve(LadderCommand.MASTER))) {
             queue.ack(d); // redelivered after it was done: nothing to do
             return;
         }
         int attempt = d.job().attempt() + 1;
-        update(videoId, doc -> builder(doc).add("status", "transcoding").add("transcoding", "running").add("attempt", attempt));
+        update(videoId, v -> v.transcodingStarted(attempt, Instant.now()));
         record("transcode.start", videoId, "success", "attempt " + attempt);
         long started = System.nanoTime();
         try {
             Duration heartbeatEvery = settings.transcodeVisibilityTimeout().dividedBy(3);
-            TranscodeResult result = transcoder.transcode(dir, meta.getJsonObject("original").getString("file"), d.job().jobId(),
+            TranscodeResult result = transcoder.transcode(dir, video.original().file(), d.job().jobId(),
                     () -> queue.heartbeat(consumer, d), heartbeatEvery);
-            update(videoId, doc -> transcoded(doc, result));
+            update(videoId, v -> v.transcoded(output(result), Instant.now()));
             record("transcode.success", videoId, "success", result.renditions().size() + " renditions");
             queue.ack(d);
             metrics.transcodeFinished("success", since(started));
@@ -219,7 +220,7 @@ public class TranscodeWorker {
             return false;
         }
         Duration delay = settings.transcodeRetryDelay().multipliedBy(1L << (attempt - 1));
-        updateIfPresent(d.job().videoId(), doc -> builder(doc).add("transcoding", "retrying").add("lastError", reason));
+        updateIfPresent(d.job().videoId(), v -> v.retrying(reason, Instant.now()));
         record("transcode.retry", d.job().videoId(), "failure", reason);
         queue.retryLater(d, Instant.now().plus(delay));
         return true;
@@ -238,13 +239,12 @@ public class TranscodeWorker {
     }
 
     private void markFailed(String videoId, String reason, FailureKind kind) {
-        updateIfPresent(videoId, doc -> builder(doc).add("status", "failed").add("transcoding", "failed")
-                .add("error", reason).add("failure", kind.code()));
+        updateIfPresent(videoId, v -> v.failed(reason, kind, Instant.now()));
         record("transcode.failure", videoId, "failure", reason);
     }
 
     /** For failure records: a missing or damaged meta.json must not hide the failure itself. */
-    private void updateIfPresent(String videoId, Function<JsonObject, JsonObjectBuilder> change) {
+    private void updateIfPresent(String videoId, UnaryOperator<Video> change) {
         try {
             update(videoId, change);
         } catch (VideoNotFoundException | CorruptMetadataException e) {
@@ -252,46 +252,15 @@ public class TranscodeWorker {
         }
     }
 
-    private static JsonObjectBuilder transcoded(JsonObject doc, TranscodeResult r) {
-        JsonArrayBuilder renditions = Json.createArrayBuilder();
-        for (TranscodeResult.Rendition rendition : r.renditions()) {
-            JsonObjectBuilder b = Json.createObjectBuilder()
-                    .add("name", rendition.name())
-                    .add("width", rendition.width())
-                    .add("height", rendition.height())
-                    .add("bandwidth", rendition.bandwidth())
-                    .add("playlist", rendition.playlist());
-            if (rendition.codecs() != null) {
-                b.add("codecs", rendition.codecs());
-            }
-            renditions.add(b);
-        }
-        return builder(doc)
-                .add("status", "transcoded")
-                .add("transcoding", "done")
-                .add("duration", r.source().durationSeconds())
-                .add("width", r.source().width())
-                .add("height", r.source().height())
-                .add("renditions", renditions)
-                .add("hls", r.hls())
-                .add("dash", r.dash())
-                .add("poster", r.poster())
-                .add("transcodedAt", Instant.now().toString())
-                .add("timings", Json.createObjectBuilder()
-                        .add("probeMs", r.probeMillis())
-                        .add("ladderMs", r.ladderMillis())
-                        .add("posterMs", r.posterMillis()))
-                .remove("lastError")
-                .remove("error")
-                .remove("failure");
+    private static TranscodeOutput output(TranscodeResult r) {
+        List<Rendition> renditions = r.renditions().stream()
+                .map(x -> new Rendition(x.name(), x.width(), x.height(), x.bandwidth(), x.playlist(), x.codecs())).toList();
+        return new TranscodeOutput(r.source().durationSeconds(), r.source().width(), r.source().height(), renditions,
+                r.hls(), r.dash(), r.poster(), new TranscodeOutput.Timings(r.probeMillis(), r.ladderMillis(), r.posterMillis()));
     }
 
-    private static JsonObjectBuilder builder(JsonObject doc) {
-        return Json.createObjectBuilder(doc).add("updatedAt", Instant.now().toString());
-    }
-
-    private void update(String videoId, Function<JsonObject, JsonObjectBuilder> change) {
-        metadata.update(videoId, doc -> change.apply(doc).build());
+    private void update(String videoId, UnaryOperator<Video> change) {
+        videos.update(new VideoId(videoId), change);
     }
 
     private void record(String action, String videoId, String outcome, String detail) {

@@ -7,7 +7,7 @@ import com.pulsevault.media.InvalidMediaPathException;
 import com.pulsevault.media.InvalidTokenException;
 import com.pulsevault.media.MediaPath;
 import com.pulsevault.metadata.StaleMetadataException;
-import com.pulsevault.metadata.VideoNotFoundException;
+import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.upload.ChecksumMismatchException;
 import com.pulsevault.upload.EmptyUploadException;
 import com.pulsevault.upload.InvalidUploadException;

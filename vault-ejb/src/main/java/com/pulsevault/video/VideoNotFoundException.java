@@ -1,4 +1,4 @@
-package com.pulsevault.metadata;
+package com.pulsevault.video;
 
 import com.pulsevault.VaultException;
 

@@ -1,4 +1,4 @@
-package com.pulsevault.media;
+package com.pulsevault.video;
 
 import java.util.Arrays;
 

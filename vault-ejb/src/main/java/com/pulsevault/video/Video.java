@@ -1,0 +1,240 @@
+package com.pulsevault.video;
+
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The record of one video, as meta.json keeps it: who owns it and which teams see it, what the clinician
+ * wrote about it, the original file, and what transcoding made of it. Immutable: each change is a method
+ * that returns the next state, and a state no method leads to cannot be made. The {@code version} is the
+ * stored document's, for optimistic writes ({@link VideoRepository#update}).
+ */
+public final class Video {
+
+    final VideoId id;
+    final long version;
+    final VideoStatus status;
+    final TranscodeState transcoding;
+    final Instant createdAt;
+    final Instant updatedAt;
+    final OriginalFile original;
+    final String title;
+    final String description;
+    final List<String> tags;
+    final JsonObject metadata;
+    final JsonObject upload;
+    final String owner;
+    final Set<String> teams;
+    final String finalizedBy;
+    final Integer attempt;
+    final String error;
+    final String lastError;
+    final String failure;
+    final TranscodeOutput output;
+    final Instant transcodedAt;
+    /** Fields this version does not know (written by a newer one): kept as they are. */
+    final JsonObject extra;
+
+    Video(Draft d) {
+        id = d.id;
+        version = d.version;
+        status = d.status;
+        transcoding = d.transcoding;
+        createdAt = d.createdAt;
+        updatedAt = d.updatedAt;
+        original = d.original;
+        title = d.title;
+        description = d.description;
+        tags = List.copyOf(d.tags);
+        metadata = d.metadata;
+        upload = d.upload;
+        owner = d.owner;
+        teams = Set.copyOf(new TreeSet<>(d.teams));
+        finalizedBy = d.finalizedBy;
+        attempt = d.attempt;
+        error = d.error;
+        lastError = d.lastError;
+        failure = d.failure;
+        output = d.output;
+        transcodedAt = d.transcodedAt;
+        extra = d.extra;
+    }
+
+    /**
+     * A complete upload turned into a video: {@code uploaded}, its transcode {@code queued}.
+     *
+     * @param upload      where it came from (the upload's id, creation time and tus metadata)
+     * @param finalizedBy the clinical app that finalized it for {@code owner}, or null
+     */
+    public static Video finalized(VideoId id, OriginalFile original, JsonObject metadata, JsonObject upload, String owner,
+                                  Set<String> teams, String finalizedBy, Instant now) {
+        Draft d = new Draft();
+        d.id = id;
+        d.status = VideoStatus.UPLOADED;
+        d.transcoding = TranscodeState.QUEUED;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.original = original;
+        d.metadata = metadata;
+        d.upload = upload;
+        d.owner = owner;
+        d.teams = teams;
+        d.finalizedBy = finalizedBy;
+        return new Video(d);
+    }
+
+    /** Queued to be transcoded again (new settings, a failed attempt): earlier errors are forgotten. */
+    public Video queuedAgain(Instant now) {
+        Draft d = change(now);
+        d.status = VideoStatus.QUEUED;
+        d.transcoding = TranscodeState.QUEUED;
+        d.error = null;
+        d.lastError = null;
+        d.failure = null;
+        return new Video(d);
+    }
+
+    /** A worker took the job: {@code attempt} counts from 1. */
+    public Video transcodingStarted(int attempt, Instant now) {
+        Draft d = change(now);
+        d.status = VideoStatus.TRANSCODING;
+        d.transcoding = TranscodeState.RUNNING;
+        d.attempt = attempt;
+        return new Video(d);
+    }
+
+    /** An attempt failed and another is scheduled; the status stays what it was. */
+    public Video retrying(String reason, Instant now) {
+        Draft d = change(now);
+        d.transcoding = TranscodeState.RETRYING;
+        d.lastError = reason;
+        return new Video(d);
+    }
+
+    public Video transcoded(TranscodeOutput output, Instant now) {
+        Draft d = change(now);
+        d.status = VideoStatus.TRANSCODED;
+        d.transcoding = TranscodeState.DONE;
+        d.output = output;
+        d.transcodedAt = now;
+        d.error = null;
+        d.lastError = null;
+        d.failure = null;
+        return new Video(d);
+    }
+
+    /** @param reason for operators (may name ffmpeg's complaint); viewers see only the {@link FailureKind} */
+    public Video failed(String reason, FailureKind kind, Instant now) {
+        Draft d = change(now);
+        d.status = VideoStatus.FAILED;
+        d.transcoding = TranscodeState.FAILED;
+        d.error = reason;
+        d.failure = kind.code();
+        return new Video(d);
+    }
+
+    private Draft change(Instant now) {
+        if (status == VideoStatus.DELETED) {
+            throw new IllegalStateException("a deleted video does not change");
+        }
+        Draft d = new Draft(this);
+        d.updatedAt = now;
+        return d;
+    }
+
+    public VideoId id() { return id; }
+    public long version() { return version; }
+    public VideoStatus status() { return status; }
+    public TranscodeState transcoding() { return transcoding; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public OriginalFile original() { return original; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public List<String> tags() { return tags; }
+    /** The clinician's free-form metadata (may identify a patient: never in a log). */
+    public JsonObject metadata() { return metadata; }
+    public JsonObject upload() { return upload; }
+    /** The owner's subject, or null for a video from before owners were kept (only clinical apps see it). */
+    public String owner() { return owner; }
+    public Set<String> teams() { return teams; }
+    public String finalizedBy() { return finalizedBy; }
+    /** The detailed reason of a failure, for operators. */
+    public String error() { return error; }
+    /** The output of a finished transcode, or null. */
+    public TranscodeOutput output() { return output; }
+    public Instant transcodedAt() { return transcodedAt; }
+
+    /** Why viewers cannot play it, when it failed; null otherwise. */
+    public FailureKind failureKind() {
+        return status == VideoStatus.FAILED ? FailureKind.of(failure, error) : null;
+    }
+
+    public double duration() {
+        return output == null ? 0 : output.duration();
+    }
+
+    /** Prints the id and state only: the rest can identify a patient. */
+    @Override
+    public String toString() {
+        return "Video[" + id + ", " + status.wire() + ", v" + version + "]";
+    }
+
+    /** A video's fields while a change is made; only this package builds videos from it. */
+    static final class Draft {
+        VideoId id;
+        long version;
+        VideoStatus status;
+        TranscodeState transcoding;
+        Instant createdAt;
+        Instant updatedAt;
+        OriginalFile original;
+        String title;
+        String description;
+        List<String> tags = List.of();
+        JsonObject metadata = JsonObject.EMPTY_JSON_OBJECT;
+        JsonObject upload;
+        String owner;
+        Set<String> teams = Set.of();
+        String finalizedBy;
+        Integer attempt;
+        String error;
+        String lastError;
+        String failure;
+        TranscodeOutput output;
+        Instant transcodedAt;
+        JsonObject extra = JsonObject.EMPTY_JSON_OBJECT;
+
+        Draft() {
+        }
+
+        Draft(Video v) {
+            id = v.id;
+            version = v.version;
+            status = v.status;
+            transcoding = v.transcoding;
+            createdAt = v.createdAt;
+            updatedAt = v.updatedAt;
+            original = v.original;
+            title = v.title;
+            description = v.description;
+            tags = v.tags;
+            metadata = v.metadata;
+            upload = v.upload;
+            owner = v.owner;
+            teams = v.teams;
+            finalizedBy = v.finalizedBy;
+            attempt = v.attempt;
+            error = v.error;
+            lastError = v.lastError;
+            failure = v.failure;
+            output = v.output;
+            transcodedAt = v.transcodedAt;
+            extra = v.extra;
+        }
+    }
+}
