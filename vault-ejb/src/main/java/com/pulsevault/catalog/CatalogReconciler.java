@@ -1,0 +1,131 @@
+package com.pulsevault.catalog;
+
+import com.pulsevault.config.VaultConfig;
+import com.pulsevault.metadata.MetaJsonVideoRepository;
+import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Brings the catalog index up to the meta.json files: at start (in the background: the server's own H2
+ * may be in memory, so the index can be empty after every restart), whenever an index write failed,
+ * and on an operator's request (a rebuild from scratch). Only versions the index does not have yet are
+ * copied, so a pass over an index in step reads the files and writes nothing.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CatalogReconciler {
+
+    private static final Logger LOG = Logger.getLogger(CatalogReconciler.class.getName());
+    /** How often a catalog marked behind is caught up. */
+    static final long RETRY_SECONDS = 10;
+
+    @Inject
+    VaultConfig config;
+    @Inject
+    CatalogIndex index;
+    @Inject
+    CatalogState state;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final AtomicBoolean clearFirst = new AtomicBoolean(false);
+    private final Object passLock = new Object();
+    private ScheduledFuture<?> periodic;
+
+    @PostConstruct
+    void start() {
+        periodic = scheduler.scheduleWithFixedDelay(this::catchUpIfBehind, 0, RETRY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        periodic.cancel(false);
+    }
+
+    /** An index write failed: the next pass copies what it missed. */
+    public void markBehind() {
+        state.markBehind();
+    }
+
+    /** Empties the index and fills it again from the files, now, in the background. */
+    public void rebuild() {
+        clearFirst.set(true);
+        state.markBehind();
+        scheduler.execute(this::catchUpIfBehind);
+    }
+
+    private void catchUpIfBehind() {
+        synchronized (passLock) {
+            if (!state.takeBehind()) {
+                return;
+            }
+            state.running(true);
+            try {
+                if (clearFirst.getAndSet(false)) {
+                    index.clear();
+                }
+                pass();
+            } catch (RuntimeException | IOException e) {
+                state.markBehind(); // the datasource is not there yet, or went away: try again later
+                LOG.warning("The catalog index could not be brought up to date; retrying in " + RETRY_SECONDS + " s: "
+                        + e.getClass().getSimpleName());
+            } finally {
+                state.running(false);
+            }
+        }
+    }
+
+    private void pass() throws IOException {
+        long started = System.nanoTime();
+        Path videoDir = config.settings().videoDir();
+        MetaJsonVideoRepository files = new MetaJsonVideoRepository(videoDir);
+        Map<String, Long> indexed = index.versions();
+        int copied = 0;
+        int seen = 0;
+        try (Stream<Path> dirs = Files.exists(videoDir) ? Files.list(videoDir) : Stream.empty()) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String id = dir.getFileName().toString();
+                if (!VideoId.isValid(id) || !Files.exists(dir.resolve("meta.json"))) {
+                    continue;
+                }
+                seen++;
+                Video video;
+                try {
+                    video = files.get(new VideoId(id));
+                } catch (RuntimeException unreadable) { // corrupt or half-written: the verifier and operators see it
+                    LOG.warning("Catalog: video " + id + " has no readable meta.json; not indexed");
+                    continue;
+                }
+                if (indexed.getOrDefault(id, 0L) < video.version()) {
+                    index.put(video);
+                    copied++;
+                }
+            }
+        }
+        LOG.info("Catalog index up to date: " + copied + " of " + seen + " videos copied in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+    }
+}
