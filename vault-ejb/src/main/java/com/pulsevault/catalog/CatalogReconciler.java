@@ -1,6 +1,7 @@
 package com.pulsevault.catalog;
 
 import com.pulsevault.config.VaultConfig;
+import com.pulsevault.health.CatalogIndexState;
 import com.pulsevault.metadata.MetaJsonVideoRepository;
 import com.pulsevault.video.Video;
 import com.pulsevault.video.VideoId;
@@ -47,7 +48,7 @@ public class CatalogReconciler {
     @Inject
     CatalogIndex index;
     @Inject
-    CatalogState state;
+    CatalogIndexState state;
     @Resource
     ManagedScheduledExecutorService scheduler;
 

@@ -1,4 +1,4 @@
-package com.pulsevault.catalog;
+package com.pulsevault.health;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -11,15 +11,13 @@ import java.util.Locale;
 /**
  * Says whether the catalog index is being rebuilt or behind the meta.json files. Ready all the same:
  * uploads, transcodes and playback do not need the index, and a list is only incomplete meanwhile.
- * It reads {@link CatalogState}, not the reconciler: Payara's Weld would not define a health check
- * that refers to the EJB (WELD-000119, "type not found").
  */
 @Readiness
 @Dependent
 public class CatalogReadinessCheck implements HealthCheck {
 
     @Inject
-    CatalogState state;
+    CatalogIndexState state;
 
     @Override
     public HealthCheckResponse call() {

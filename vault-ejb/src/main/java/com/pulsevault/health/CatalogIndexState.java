@@ -1,12 +1,16 @@
-package com.pulsevault.catalog;
+package com.pulsevault.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Whether the catalog index is in step with the meta.json files, as the reconciler last found it. */
+/**
+ * Whether the catalog index is in step with the meta.json files, as the catalog's reconciler last found it.
+ * It lives in the EAR's lib/ jar beside the readiness check (WildFly finds checks only there, WFLY-12835);
+ * the reconciler in the EJB module sees lib/ and sets it, the check never needs to see the EJB module.
+ */
 @ApplicationScoped
-public class CatalogState {
+public class CatalogIndexState {
 
     /** What readiness and operators are told. */
     public enum Index { REBUILDING, BEHIND, CURRENT }
@@ -18,16 +22,16 @@ public class CatalogState {
         return running ? Index.REBUILDING : behind.get() ? Index.BEHIND : Index.CURRENT;
     }
 
-    void markBehind() {
+    public void markBehind() {
         behind.set(true);
     }
 
     /** @return true when the index was behind: the caller now brings it up to date */
-    boolean takeBehind() {
+    public boolean takeBehind() {
         return behind.getAndSet(false);
     }
 
-    void running(boolean value) {
+    public void running(boolean value) {
         running = value;
     }
 }
