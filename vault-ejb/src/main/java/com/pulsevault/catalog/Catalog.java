@@ -2,15 +2,25 @@ package com.pulsevault.catalog;
 
 import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditTrail;
+import com.pulsevault.health.CatalogIndexState;
 import com.pulsevault.identity.AccessRules;
 import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.Guard;
+import com.pulsevault.identity.ForbiddenException;
+import com.pulsevault.video.VersionMismatchException;
+import com.pulsevault.video.VersionRequiredException;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoEdit;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.video.VideoRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Finding videos: every answer holds only what the caller may see; whatever else is, for it, not there. */
 @ApplicationScoped
@@ -23,7 +33,7 @@ public class Catalog {
     @Inject
     CatalogReconciler reconciler;
     @Inject
-    CatalogState state;
+    CatalogIndexState state;
     @Inject
     Guard guard;
     @Inject
@@ -43,15 +53,57 @@ public class Catalog {
      * @throws VideoNotFoundException also when the caller may not see it (audited)
      */
     public Video get(Caller caller, String videoId) {
-        String ref = VideoId.isValid(videoId) ? videoId : null;
-        guard.requireRole(caller, AccessRules.MEDIA, AuditCategory.ACCESS, "video.get", ref, null);
-        Video video = videos.get(new VideoId(videoId));
-        if (!AccessRules.maySee(caller, video.owner(), video.teams())) {
-            guard.denied(caller, AuditCategory.ACCESS, "video.get", videoId, null, "not-visible");
-            throw new VideoNotFoundException();
-        }
+        Video video = get(caller, videoId, "video.get");
         audit.record(AuditCategory.ACCESS, caller.entry("video.get", videoId, null).succeeded());
         return video;
+    }
+
+    private Video get(Caller caller, String videoId, String action) {
+        String ref = VideoId.isValid(videoId) ? videoId : null;
+        guard.requireRole(caller, AccessRules.MEDIA, AuditCategory.ACCESS, action, ref, null);
+        Video video = videos.get(new VideoId(videoId));
+        if (!AccessRules.maySee(caller, video.owner(), video.teams())) {
+            guard.denied(caller, AuditCategory.ACCESS, action, videoId, null, "not-visible");
+            throw new VideoNotFoundException();
+        }
+        return video;
+    }
+
+    /**
+     * Applies a merge patch to the video's record unless someone else edited it after {@code basedOn}.
+     *
+     * @param basedOn the version the caller read (its ETag), or null
+     * @throws VersionRequiredException without {@code basedOn}; VersionMismatchException when someone changed the
+     *         clinical fields or teams since (a transcode moving on does not count)
+     * @throws com.pulsevault.identity.ForbiddenException for a caller who may see but not change it, or who
+     *         shares it with teams it is not in
+     * @throws VideoNotFoundException also when the caller may not see it (audited)
+     */
+    public Video update(Caller caller, String videoId, Long basedOn, JsonObject patch) {
+        Video current = get(caller, videoId, "video.update");
+        if (!AccessRules.mayEdit(caller, current.owner())) {
+            guard.denied(caller, AuditCategory.ACCESS, "video.update", videoId, null, "forbidden: not the owner");
+            throw new ForbiddenException(AccessRules.TRUSTED_APP, "Only the video's owner or a clinical-app may change it");
+        }
+        if (basedOn == null) {
+            throw new VersionRequiredException();
+        }
+        AtomicReference<List<String>> changed = new AtomicReference<>(List.of());
+        Video updated = videos.update(current.id(), video -> {
+            if (video.editedSince(basedOn)) {
+                throw new VersionMismatchException(video.version());
+            }
+            VideoEdit.Result edit = VideoEdit.apply(video, patch, Instant.now());
+            if (edit.changed().contains("teams") && AccessRules.teamsFor(caller, edit.video().teams(), false) == null) {
+                throw new ForbiddenException(AccessRules.TRUSTED_APP,
+                        "A video can be shared only with teams you are in (a clinical-app may name any)");
+            }
+            changed.set(edit.changed());
+            return edit.video();
+        });
+        audit.record(AuditCategory.ACCESS, caller.entry("video.update", videoId, null)
+                .succeeded(changed.get().isEmpty() ? "no change" : String.join(",", changed.get())));
+        return updated;
     }
 
     /** @throws com.pulsevault.identity.ForbiddenException without the admin role */
@@ -66,7 +118,7 @@ public class Catalog {
         guard.requireRole(caller, AccessRules.OPERATIONS, AuditCategory.ADMIN, "catalog.status", null, null);
     }
 
-    public CatalogState.Index state() {
+    public CatalogIndexState.Index state() {
         return state.get();
     }
 }

@@ -36,6 +36,14 @@ public final class AccessRules {
         return caller.has(Role.CLINICAL_APP) || caller.subject().equals(owner) || caller.sharesATeamWith(teams);
     }
 
+    /**
+     * A video's record (title, description, tags, metadata, teams) is changed by its owner or a clinical
+     * app; its teams may see it, not change it.
+     */
+    public static boolean mayEdit(Caller caller, String owner) {
+        return caller.hasAny(MEDIA) && (caller.has(Role.CLINICAL_APP) || caller.subject().equals(owner));
+    }
+
     /** An upload belongs to the subject that created it, whichever token (a refreshed one) it sends now. */
     public static boolean mayUseUpload(Caller caller, String uploadOwner) {
         return caller.hasAny(UPLOADING) && caller.subject().equals(uploadOwner);

@@ -17,6 +17,8 @@ public final class Video {
 
     final VideoId id;
     final long version;
+    /** The version whose write last changed what the clinician says (title … teams); 0: none since finalize. */
+    final long editedVersion;
     final VideoStatus status;
     final TranscodeState transcoding;
     final Instant createdAt;
@@ -42,6 +44,7 @@ public final class Video {
     Video(Draft d) {
         id = d.id;
         version = d.version;
+        editedVersion = d.editedVersion;
         status = d.status;
         transcoding = d.transcoding;
         createdAt = d.createdAt;
@@ -137,6 +140,27 @@ public final class Video {
         return new Video(d);
     }
 
+    /** What the clinician says about it, and who sees it; see {@link VideoEdit} for the rules. */
+    Video edited(String title, String description, List<String> tags, JsonObject metadata, Set<String> teams, Instant now) {
+        Draft d = change(now);
+        d.title = title;
+        d.description = description;
+        d.tags = tags;
+        d.metadata = metadata;
+        d.teams = teams;
+        d.editedVersion = version + 1; // the version the store gives this write
+        return new Video(d);
+    }
+
+    /**
+     * Whether an edit based on {@code basedOn} would overwrite another's: someone changed what the clinician
+     * says since then. A transcode moving on is not such a change, so a clinician editing while the worker
+     * runs is not told someone else saved first.
+     */
+    public boolean editedSince(long basedOn) {
+        return basedOn > version || basedOn < editedVersion || basedOn < 0;
+    }
+
     private Draft change(Instant now) {
         if (status == VideoStatus.DELETED) {
             throw new IllegalStateException("a deleted video does not change");
@@ -188,6 +212,7 @@ public final class Video {
     static final class Draft {
         VideoId id;
         long version;
+        long editedVersion;
         VideoStatus status;
         TranscodeState transcoding;
         Instant createdAt;
@@ -215,6 +240,7 @@ public final class Video {
         Draft(Video v) {
             id = v.id;
             version = v.version;
+            editedVersion = v.editedVersion;
             status = v.status;
             transcoding = v.transcoding;
             createdAt = v.createdAt;

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class VideoJson {
 
     private static final Set<String> KNOWN = Set.of("schema", "videoId", "status", "transcoding", "createdAt", "updatedAt",
-            "original", "title", "description", "tags", "metadata", "upload", "owner", "teams", "finalizedBy", "version",
+            "original", "title", "description", "tags", "metadata", "upload", "owner", "teams", "finalizedBy", "version", "editedVersion",
             "attempt", "error", "lastError", "failure", "duration", "width", "height", "renditions", "hls", "dash", "poster",
             "transcodedAt", "timings");
 
@@ -35,6 +35,7 @@ public final class VideoJson {
             Video.Draft d = new Video.Draft();
             d.id = new VideoId(doc.getString("videoId"));
             d.version = doc.containsKey("version") ? doc.getJsonNumber("version").longValue() : 0;
+            d.editedVersion = doc.containsKey("editedVersion") ? doc.getJsonNumber("editedVersion").longValue() : 0;
             d.status = VideoStatus.of(doc.getString("status", VideoStatus.UPLOADED.wire()));
             d.transcoding = doc.containsKey("transcoding") ? TranscodeState.of(doc.getString("transcoding")) : null;
             d.createdAt = instant(doc, "createdAt");
@@ -102,6 +103,9 @@ public final class VideoJson {
         add(b, "finalizedBy", v.finalizedBy);
         if (v.version > 0) {
             b.add("version", v.version);
+        }
+        if (v.editedVersion > 0) {
+            b.add("editedVersion", v.editedVersion);
         }
         if (v.attempt != null) {
             b.add("attempt", v.attempt);

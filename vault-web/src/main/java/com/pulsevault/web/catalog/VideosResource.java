@@ -16,15 +16,23 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import com.pulsevault.web.http.JsonBodies;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,6 +47,8 @@ import java.time.format.DateTimeParseException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VideosResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
     Catalog catalog;
@@ -80,6 +90,32 @@ public class VideosResource {
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    /** RFC 7396 merge patch of title, description, tags, metadata and teams; If-Match names the version it is based on. */
+    @PATCH
+    @Path("{videoId}")
+    @Consumes(MERGE_PATCH)
+    public Response update(@PathParam("videoId") String videoId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           InputStream body) throws IOException {
+        JsonObject patch = JsonBodies.object(body);
+        Video video = catalog.update(caller.get(), videoId, version(ifMatch), patch);
+        return Response.ok(VideoJson.write(video).toString())
+                .tag(new EntityTag(String.valueOf(video.version())))
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    /** The version an {@code If-Match: "<version>"} names; -1 (matches nothing) for any other value, null without one. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.matches("\"[0-9]{1,18}\"")) {
+            return Long.parseLong(value.substring(1, value.length() - 1));
+        }
+        return -1L;
     }
 
     private static VideoStatus status(String status) {

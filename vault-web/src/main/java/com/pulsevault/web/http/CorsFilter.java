@@ -19,10 +19,10 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String ALLOW_METHODS = "GET, HEAD, POST, PATCH, DELETE, OPTIONS";
+    static final String ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOW_HEADERS = "Authorization, Content-Type, Upload-Length, Upload-Offset, Upload-Metadata, "
             + "Upload-Defer-Length, Upload-Concat, Upload-Checksum, Tus-Resumable, X-HTTP-Method-Override, X-Requested-With, "
-            + "If-None-Match, If-Range, Range";
+            + "If-None-Match, If-Match, If-Range, Range";
     static final String EXPOSE_HEADERS = "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, "
             + "Upload-Expires, Upload-Concat, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, "
             + "Tus-Checksum-Algorithm, Content-Range, Accept-Ranges, ETag, Content-Length, WWW-Authenticate";

@@ -7,7 +7,11 @@ import com.pulsevault.media.InvalidMediaPathException;
 import com.pulsevault.media.InvalidTokenException;
 import com.pulsevault.media.MediaPath;
 import com.pulsevault.metadata.StaleMetadataException;
+import com.pulsevault.video.InvalidEditException;
+import com.pulsevault.video.VersionMismatchException;
+import com.pulsevault.video.VersionRequiredException;
 import com.pulsevault.video.VideoNotFoundException;
+import jakarta.ws.rs.core.EntityTag;
 import com.pulsevault.upload.ChecksumMismatchException;
 import com.pulsevault.upload.EmptyUploadException;
 import com.pulsevault.upload.InvalidUploadException;
@@ -45,13 +49,19 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(MediaPath.NotServableException.class, ProblemType.MEDIA_NOT_FOUND),
             Map.entry(DayRange.InvalidDayRangeException.class, ProblemType.INVALID_DATE_RANGE),
             Map.entry(EmptyUploadException.class, ProblemType.UPLOAD_EMPTY),
-            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN));
+            Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
+            Map.entry(InvalidEditException.class, ProblemType.INVALID_PATCH),
+            Map.entry(VersionMismatchException.class, ProblemType.PRECONDITION_FAILED),
+            Map.entry(VersionRequiredException.class, ProblemType.PRECONDITION_REQUIRED));
 
     @Override
     public Response toResponse(VaultException e) {
         ProblemType type = TYPES.getOrDefault(e.getClass(), ProblemType.INVALID_REQUEST);
         if (e instanceof ForbiddenException forbidden) {
             return Problems.builder(type, e.getMessage(), Map.of("requiredRole", forbidden.requiredRoles())).build();
+        }
+        if (e instanceof VersionMismatchException stale) {
+            return Problems.builder(type, e.getMessage(), Map.of()).tag(new EntityTag(String.valueOf(stale.current()))).build();
         }
         if (e instanceof OffsetMismatchException mismatch) {
             return Problems.builder(type, e.getMessage(), Map.of("currentOffset", mismatch.currentOffset())).build();
