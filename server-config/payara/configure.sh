@@ -92,6 +92,10 @@ asadmin set \
   "$config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768" \
   "$config.network-config.protocols.protocol.http-listener-2.http.header-buffer-length-bytes=32768"
 
+# --- An access log (logs/access/), written as requests finish. The vault keeps patient data out of
+# every URL (search terms travel in a body), so it holds none.
+asadmin set "$config.http-service.access-logging-enabled=true" "$config.http-service.access-log.write-interval-seconds=0"
+
 # --- Jaffree (the ffmpeg wrapper) logs every command line at INFO and a "no progress listener"
 # warning per run; the vault logs what matters about a transcode itself
 asadmin set-log-levels com.github.kokorin.jaffree=SEVERE

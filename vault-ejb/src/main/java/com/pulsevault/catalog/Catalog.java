@@ -48,6 +48,20 @@ public class Catalog {
     }
 
     /**
+     * A list narrowed by words, tags and metadata values. The audit line counts the terms and the videos
+     * found; it never holds a term (they can identify a patient).
+     *
+     * @throws com.pulsevault.identity.ForbiddenException without a media role
+     */
+    public CatalogPage search(Caller caller, VideoFilter filter) {
+        guard.requireRole(caller, AccessRules.MEDIA, AuditCategory.ACCESS, "video.search", null, null);
+        CatalogPage page = index.page(caller, filter);
+        audit.record(AuditCategory.ACCESS, caller.entry("video.search", null, null)
+                .succeeded(filter.terms().describe() + ": " + page.items().size() + " videos"));
+        return page;
+    }
+
+    /**
      * The whole record of a video the caller may see, from meta.json (never a stale index copy).
      *
      * @throws VideoNotFoundException also when the caller may not see it (audited)

@@ -13,11 +13,14 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One video in the catalog index: what lists and filters need, copied from its meta.json (the source of
- * truth) at the version named here. Teams are kept as {@code |a|b|} so one column answers "shares a team".
+ * truth) at the version named here. Teams are kept as {@code |a|b|} so one column answers "shares a team";
+ * tags the same way; words are looked for in one folded-case text column (a LIKE: the same on H2 and PostgreSQL).
  */
 @Entity
 @Table(name = "PV_CATALOG", indexes = @Index(name = "PV_CATALOG_NEWEST", columnList = "uploadedAt, videoId"))
 public class CatalogEntry {
+
+    static final int SEARCH_TEXT = 12000;
 
     @Id
     @Column(length = 36)
@@ -38,6 +41,12 @@ public class CatalogEntry {
     private int renditions;
     @Column(length = 64)
     private String poster;
+    /** Tags in {@link SearchTerms#fold folded} case, as {@code |a|b|}. */
+    @Column(length = 4096, nullable = false)
+    private String tags;
+    /** Title, description and tags in folded case, for word search. */
+    @Column(length = SEARCH_TEXT, nullable = false)
+    private String searchText;
 
     protected CatalogEntry() {
     }
@@ -63,6 +72,10 @@ public class CatalogEntry {
         duration = video.duration();
         renditions = video.output() == null ? 0 : video.output().renditions().size();
         poster = video.output() == null ? null : video.output().poster();
+        tags = "|" + String.join("|", video.tags().stream().map(SearchTerms::fold).toList()) + "|";
+        String text = String.join("\n", title == null ? "" : title, video.description() == null ? "" : video.description(),
+                String.join(" ", video.tags()));
+        searchText = SearchTerms.fold(text.length() <= SEARCH_TEXT ? text : text.substring(0, SEARCH_TEXT));
         return true;
     }
 

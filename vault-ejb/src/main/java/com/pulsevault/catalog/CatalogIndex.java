@@ -30,10 +30,15 @@ public class CatalogIndex {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void put(Video video) {
         CatalogEntry entry = em.find(CatalogEntry.class, video.id().value());
+        boolean changed = true;
         if (entry == null) {
             em.persist(CatalogEntry.of(video));
         } else {
-            entry.copy(video);
+            changed = entry.copy(video);
+        }
+        if (changed) {
+            em.createQuery("DELETE FROM CatalogMetadata m WHERE m.videoId = :id").setParameter("id", video.id().value()).executeUpdate();
+            CatalogMetadata.of(video).forEach(em::persist);
         }
     }
 
@@ -49,6 +54,7 @@ public class CatalogIndex {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void clear() {
+        em.createQuery("DELETE FROM CatalogMetadata m").executeUpdate();
         em.createQuery("DELETE FROM CatalogEntry e").executeUpdate();
     }
 
@@ -87,6 +93,22 @@ public class CatalogIndex {
             jpql.append(" AND e.uploadedAt < :to");
             params.put("to", CatalogEntry.micros(filter.uploadedTo()));
         }
+        SearchTerms terms = filter.terms();
+        for (int i = 0; i < terms.words().size(); i++) {
+            jpql.append(" AND e.searchText LIKE :word").append(i).append(" ESCAPE '!'");
+            params.put("word" + i, "%" + escapeLike(terms.words().get(i)) + "%");
+        }
+        for (int i = 0; i < terms.tags().size(); i++) {
+            jpql.append(" AND e.tags LIKE :tag").append(i).append(" ESCAPE '!'");
+            params.put("tag" + i, like(terms.tags().get(i)));
+        }
+        int m = 0;
+        for (Map.Entry<String, String> pair : terms.metadata().entrySet()) {
+            jpql.append(" AND EXISTS (SELECT k FROM CatalogMetadata k WHERE k.videoId = e.videoId AND k.metaKey = :key")
+                    .append(m).append(" AND k.metaValue = :value").append(m).append(")");
+            params.put("key" + m, pair.getKey());
+            params.put("value" + m++, pair.getValue());
+        }
         if (filter.cursor() != null) {
             jpql.append(" AND (e.uploadedAt < :at OR (e.uploadedAt = :at AND e.videoId < :id))");
             params.put("at", filter.cursor().uploadedAtMicros());
@@ -105,8 +127,12 @@ public class CatalogIndex {
         return new CatalogPage(List.copyOf(rows), next);
     }
 
-    /** {@code %|team|%}, with LIKE's own characters escaped: a team may be called "ward_1" or "50%". */
-    private static String like(String team) {
-        return "%|" + team.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "|%";
+    /** {@code %|name|%}, with LIKE's own characters escaped: a team may be called "ward_1" or "50%". */
+    private static String like(String name) {
+        return "%|" + escapeLike(name) + "|%";
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

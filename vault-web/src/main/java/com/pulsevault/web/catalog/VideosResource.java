@@ -1,27 +1,20 @@
 package com.pulsevault.web.catalog;
 
 import com.pulsevault.catalog.Catalog;
-import com.pulsevault.catalog.CatalogCursor;
-import com.pulsevault.catalog.CatalogEntry;
-import com.pulsevault.catalog.CatalogPage;
+import com.pulsevault.catalog.SearchTerms;
 import com.pulsevault.catalog.VideoFilter;
 import com.pulsevault.video.Video;
 import com.pulsevault.video.VideoJson;
-import com.pulsevault.video.VideoStatus;
 import com.pulsevault.web.auth.CurrentCaller;
-import com.pulsevault.web.problem.ProblemType;
-import com.pulsevault.web.problem.Problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import com.pulsevault.web.http.JsonBodies;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,13 +26,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
- * {@code GET /api/v1/videos}: the videos the caller may see, newest first, a page at a time, and
+ * {@code GET /api/v1/videos}: the videos the caller may see, newest first, a page at a time; {@code POST
+ * /api/v1/videos/search}: the same narrowed by words, tags and metadata values; and
  * {@code GET /api/v1/videos/{id}}: one video's whole record. Filters carry no clinical text (search
  * terms travel in a body, never in a URL).
  */
@@ -60,26 +50,24 @@ public class VideosResource {
                          @QueryParam("uploadedFrom") String uploadedFrom, @QueryParam("uploadedTo") String uploadedTo,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         if (owner != null && !"me".equals(owner)) {
-            throw invalid("owner can only be \"me\"");
+            throw FilterParams.invalid("owner can only be \"me\"");
         }
-        VideoFilter filter = new VideoFilter(status(status), owner != null, team, instant("uploadedFrom", uploadedFrom),
-                instant("uploadedTo", uploadedTo), limit(limit), cursor(cursor));
-        CatalogPage page = catalog.list(caller.get(), filter);
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        for (CatalogEntry e : page.items()) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
-                    .add("id", e.videoId())
-                    .add("status", e.status())
-                    .add("uploadedAt", e.uploadedAt().toString())
-                    .add("duration", e.duration())
-                    .add("renditions", e.renditions());
-            item.add("title", e.title() == null ? jakarta.json.JsonValue.NULL : Json.createValue(e.title()));
-            item.add("poster", e.poster() == null ? jakarta.json.JsonValue.NULL : Json.createValue(e.poster()));
-            items.add(item);
-        }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("items", items);
-        body.add("next", page.next() == null ? jakarta.json.JsonValue.NULL : Json.createValue(page.next().encode()));
-        return Response.ok(body.build().toString()).build();
+        VideoFilter filter = new VideoFilter(FilterParams.status(status), owner != null, team,
+                FilterParams.instant("uploadedFrom", uploadedFrom), FilterParams.instant("uploadedTo", uploadedTo),
+                FilterParams.limit(limit), FilterParams.cursor(cursor), SearchTerms.NONE);
+        return Response.ok(PageJson.write(catalog.list(caller.get(), filter))).build();
+    }
+
+    /**
+     * A list narrowed by words, tags and metadata values, asked in a body: search terms can identify a
+     * patient and so never travel in a URL (nor reach an access log).
+     */
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response search(InputStream body) throws IOException {
+        VideoFilter filter = SearchRequest.parse(JsonBodies.object(body));
+        return Response.ok(PageJson.write(catalog.search(caller.get(), filter))).build();
     }
 
     @GET
@@ -118,50 +106,4 @@ public class VideosResource {
         return -1L;
     }
 
-    private static VideoStatus status(String status) {
-        try {
-            return status == null ? null : VideoStatus.of(status);
-        } catch (IllegalArgumentException e) {
-            throw invalid("status must be one of uploaded, queued, transcoding, transcoded, failed, deleted");
-        }
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return VideoFilter.DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= VideoFilter.MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw invalid("limit must be a whole number from 1 to " + VideoFilter.MAX_LIMIT);
-    }
-
-    private static CatalogCursor cursor(String cursor) {
-        try {
-            return cursor == null ? null : CatalogCursor.decode(cursor);
-        } catch (IllegalArgumentException e) {
-            throw invalid("cursor must be the next value of an earlier page");
-        }
-    }
-
-    /** An instant ({@code 2026-12-01T10:00:00Z}) or a UTC day ({@code 2026-12-01}, its start). */
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.INVALID_DATE_RANGE, name + " must be a UTC day (2026-12-01) or an instant");
-        }
-    }
-
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(ProblemType.INVALID_REQUEST, detail);
-    }
 }
