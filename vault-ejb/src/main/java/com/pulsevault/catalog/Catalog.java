@@ -10,10 +10,12 @@ import com.pulsevault.identity.ForbiddenException;
 import com.pulsevault.video.VersionMismatchException;
 import com.pulsevault.video.VersionRequiredException;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoEdit;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoNotFoundException;
 import com.pulsevault.video.VideoRepository;
+import com.pulsevault.video.VideoStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -104,6 +106,9 @@ public class Catalog {
         }
         AtomicReference<List<String>> changed = new AtomicReference<>(List.of());
         Video updated = videos.update(current.id(), video -> {
+            if (video.status() == VideoStatus.DELETED) {
+                throw new VideoDeletedException(); // said before any version check: no reread can help
+            }
             if (video.editedSince(basedOn)) {
                 throw new VersionMismatchException(video.version());
             }

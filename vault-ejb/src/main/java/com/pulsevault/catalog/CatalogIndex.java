@@ -3,6 +3,7 @@ package com.pulsevault.catalog;
 import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.Role;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -76,6 +77,9 @@ public class CatalogIndex {
         if (filter.status() != null) {
             jpql.append(" AND e.status = :status");
             params.put("status", filter.status().wire());
+        } else { // tombstones only when asked for
+            jpql.append(" AND e.status <> :deleted");
+            params.put("deleted", VideoStatus.DELETED.wire());
         }
         if (filter.ownedByCaller()) {
             jpql.append(" AND e.owner = :me");

@@ -5,6 +5,8 @@ import com.pulsevault.health.CatalogIndexState;
 import com.pulsevault.metadata.MetaJsonVideoRepository;
 import com.pulsevault.video.Video;
 import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoMedia;
+import com.pulsevault.video.VideoStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -49,6 +51,8 @@ public class CatalogReconciler {
     CatalogIndex index;
     @Inject
     CatalogIndexState state;
+    @Inject
+    VideoMedia media;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -119,6 +123,9 @@ public class CatalogReconciler {
                 } catch (RuntimeException unreadable) { // corrupt or half-written: the verifier and operators see it
                     LOG.warning("Catalog: video " + id + " has no readable meta.json; not indexed");
                     continue;
+                }
+                if (video.status() == VideoStatus.DELETED) {
+                    media.remove(video.id()); // a deletion a crash interrupted: the tombstone is there, files may be too
                 }
                 if (indexed.getOrDefault(id, 0L) < video.version()) {
                     index.put(video);

@@ -2,12 +2,17 @@ package com.pulsevault.catalog;
 
 import com.pulsevault.config.VaultConfig;
 import com.pulsevault.metadata.MetaJsonVideoRepository;
+import com.pulsevault.storage.LocalVideoMedia;
+import com.pulsevault.video.VideoMedia;
 import com.pulsevault.video.VideoRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-/** The deployment's {@link VideoRepository}: meta.json under the configured video directory, indexed for the catalog. */
+/**
+ * The deployment's {@link VideoRepository} (meta.json under the configured video directory, indexed for the
+ * catalog) and {@link VideoMedia} (the media files beside it).
+ */
 @ApplicationScoped
 public class VideoRepositoryProducer {
 
@@ -23,5 +28,11 @@ public class VideoRepositoryProducer {
     VideoRepository videos() {
         return new IndexedVideoRepository(new MetaJsonVideoRepository(config.settings().videoDir()), index::put,
                 reconciler::markBehind);
+    }
+
+    @Produces
+    @ApplicationScoped
+    VideoMedia media() {
+        return new LocalVideoMedia(config.settings().videoDir());
     }
 }

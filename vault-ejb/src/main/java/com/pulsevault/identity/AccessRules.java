@@ -44,6 +44,19 @@ public final class AccessRules {
         return caller.hasAny(MEDIA) && (caller.has(Role.CLINICAL_APP) || caller.subject().equals(owner));
     }
 
+    /**
+     * A video is deleted by its owner or an admin (an admin needs no media role: removing is not watching).
+     * Its teams and clinical apps may not.
+     */
+    public static boolean mayDelete(Caller caller, String owner) {
+        return caller.has(Role.ADMIN) || (caller.hasAny(MEDIA) && caller.subject().equals(owner));
+    }
+
+    /** A video's history (who uploaded, signed, watched, changed it) is read by its owner, an auditor or an admin. */
+    public static boolean mayReadHistory(Caller caller, String owner) {
+        return caller.has(Role.AUDITOR) || caller.has(Role.ADMIN) || (caller.hasAny(MEDIA) && caller.subject().equals(owner));
+    }
+
     /** An upload belongs to the subject that created it, whichever token (a refreshed one) it sends now. */
     public static boolean mayUseUpload(Caller caller, String uploadOwner) {
         return caller.hasAny(UPLOADING) && caller.subject().equals(uploadOwner);

@@ -11,7 +11,9 @@ import com.pulsevault.metadata.MetadataStore;
 import com.pulsevault.video.Video;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoRepository;
+import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoNotFoundException;
+import com.pulsevault.video.VideoStatus;
 import com.pulsevault.metrics.VaultMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,6 +79,10 @@ public class MediaAccess {
             guard.denied(caller, AuditCategory.ACCESS, "media.sign", videoId, null, "not-visible");
             throw new VideoNotFoundException();
         }
+        if (video.status() == VideoStatus.DELETED) {
+            guard.denied(caller, AuditCategory.ACCESS, "media.sign", videoId, null, "deleted");
+            throw new VideoDeletedException();
+        }
         if (!MediaPath.DOCUMENTS.contains(path)) {
             try {
                 MediaPath.resolve(metadata.directoryOf(videoId), path);
@@ -127,6 +133,9 @@ public class MediaAccess {
         MediaToken grant = grantFor(token, videoId, name, client);
         try {
             Video video = videos.get(new VideoId(videoId));
+            if (video.status() == VideoStatus.DELETED) {
+                throw new VideoNotFoundException(); // a token signed before the deletion opens nothing after it
+            }
             audit.record(AuditCategory.ACCESS, new AuditEntry("media.get", videoId, null, grant.signer(), client, "success", name));
             return "renditions".equals(name) ? ViewerDocuments.renditions(video) : ViewerDocuments.metadata(video);
         } catch (VideoNotFoundException e) {

@@ -43,6 +43,7 @@ public final class VaultSettings {
     public static final String FFPROBE_PATH = "pulsevault.ffprobe.path";
     public static final String RENDITIONS = "pulsevault.renditions";
     public static final String SEGMENT_SECONDS = "pulsevault.segment.seconds";
+    public static final String RETENTION_MIN_DAYS = "pulsevault.retention.min-days";
     public static final String AUTH_ROLES_CLAIM = "pulsevault.auth.roles-claim";
     public static final String AUTH_TEAMS_CLAIM = "pulsevault.auth.teams-claim";
     /** MicroProfile JWT's own settings, which the vault cannot work without (checked at start, read by the server). */
@@ -83,6 +84,7 @@ public final class VaultSettings {
     private final String ffprobePath;
     private final List<String> renditions;
     private final int segmentSeconds;
+    private final Duration minRetention;
     private final String rolesClaim;
     private final String teamsClaim;
     private final Optional<String> jwtIssuer;
@@ -123,6 +125,11 @@ public final class VaultSettings {
         renditions = v.text(RENDITIONS).orElse("240p,360p,480p,720p,1080p").lines()
                 .flatMap(l -> Arrays.stream(l.split(","))).map(String::trim).filter(r -> !r.isEmpty()).toList();
         segmentSeconds = (int) v.positive(SEGMENT_SECONDS, 4);
+        long retentionDays = v.number(RETENTION_MIN_DAYS, 0);
+        if (retentionDays < 0) {
+            throw new SettingsException(RETENTION_MIN_DAYS, "must be 0 or more days, was " + retentionDays);
+        }
+        minRetention = Duration.ofDays(retentionDays);
         rolesClaim = v.claimPath(AUTH_ROLES_CLAIM, "groups");
         teamsClaim = v.claimPath(AUTH_TEAMS_CLAIM, "teams");
         jwtIssuer = v.text(JWT_ISSUER);
@@ -204,6 +211,8 @@ public final class VaultSettings {
     public List<String> renditions() { return renditions; }
     public int segmentSeconds() { return segmentSeconds; }
     /** Where the token carries the caller's roles: a claim name, dots stepping into objects. */
+    /** How long after its upload a video may not be deleted (0: no minimum). */
+    public Duration minRetention() { return minRetention; }
     public String rolesClaim() { return rolesClaim; }
     /** Where the token carries the caller's teams. */
     public String teamsClaim() { return teamsClaim; }

@@ -2,6 +2,7 @@ package com.pulsevault.video;
 
 import jakarta.json.JsonObject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,8 @@ public final class Video {
     final String failure;
     final TranscodeOutput output;
     final Instant transcodedAt;
+    final boolean legalHold;
+    final Instant deletedAt;
     /** Fields this version does not know (written by a newer one): kept as they are. */
     final JsonObject extra;
 
@@ -64,6 +67,8 @@ public final class Video {
         failure = d.failure;
         output = d.output;
         transcodedAt = d.transcodedAt;
+        legalHold = d.legalHold;
+        deletedAt = d.deletedAt;
         extra = d.extra;
     }
 
@@ -161,9 +166,53 @@ public final class Video {
         return basedOn > version || basedOn < editedVersion || basedOn < 0;
     }
 
+    /** An admin sets or lifts a legal hold: while it is set the video cannot be deleted. */
+    public Video withLegalHold(boolean hold, Instant now) {
+        Draft d = change(now);
+        d.legalHold = hold;
+        return new Video(d);
+    }
+
+    /**
+     * The tombstone of a deleted video: its id, owner, teams and times stay so the audit history still
+     * resolves; everything the clinician or the upload said (title … metadata, file name, checksum,
+     * transcode errors) and every reference to a media file is gone. The caller removes the files.
+     *
+     * @param minRetention how long after its upload a video is kept whatever is asked
+     * @throws LegalHoldException while a hold is set; RetentionException within the retention period
+     */
+    public Video deleted(Duration minRetention, Instant now) {
+        if (legalHold) {
+            throw new LegalHoldException();
+        }
+        Instant keepUntil = createdAt == null ? null : createdAt.plus(minRetention);
+        if (keepUntil != null && now.isBefore(keepUntil)) {
+            throw new RetentionException(keepUntil);
+        }
+        Draft d = change(now);
+        d.status = VideoStatus.DELETED;
+        d.transcoding = null;
+        d.original = null;
+        d.title = null;
+        d.description = null;
+        d.tags = List.of();
+        d.metadata = JsonObject.EMPTY_JSON_OBJECT;
+        d.upload = null;
+        d.attempt = null;
+        d.error = null;
+        d.lastError = null;
+        d.failure = null;
+        d.output = null;
+        d.transcodedAt = null;
+        d.extra = JsonObject.EMPTY_JSON_OBJECT;
+        d.deletedAt = now;
+        d.editedVersion = version + 1;
+        return new Video(d);
+    }
+
     private Draft change(Instant now) {
         if (status == VideoStatus.DELETED) {
-            throw new IllegalStateException("a deleted video does not change");
+            throw new VideoDeletedException();
         }
         Draft d = new Draft(this);
         d.updatedAt = now;
@@ -192,6 +241,8 @@ public final class Video {
     /** The output of a finished transcode, or null. */
     public TranscodeOutput output() { return output; }
     public Instant transcodedAt() { return transcodedAt; }
+    public boolean legalHold() { return legalHold; }
+    public Instant deletedAt() { return deletedAt; }
 
     /** Why viewers cannot play it, when it failed; null otherwise. */
     public FailureKind failureKind() {
@@ -232,6 +283,8 @@ public final class Video {
         String failure;
         TranscodeOutput output;
         Instant transcodedAt;
+        boolean legalHold;
+        Instant deletedAt;
         JsonObject extra = JsonObject.EMPTY_JSON_OBJECT;
 
         Draft() {
@@ -260,6 +313,8 @@ public final class Video {
             failure = v.failure;
             output = v.output;
             transcodedAt = v.transcodedAt;
+            legalHold = v.legalHold;
+            deletedAt = v.deletedAt;
             extra = v.extra;
         }
     }

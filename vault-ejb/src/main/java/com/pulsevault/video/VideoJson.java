@@ -24,7 +24,7 @@ public final class VideoJson {
     private static final Set<String> KNOWN = Set.of("schema", "videoId", "status", "transcoding", "createdAt", "updatedAt",
             "original", "title", "description", "tags", "metadata", "upload", "owner", "teams", "finalizedBy", "version", "editedVersion",
             "attempt", "error", "lastError", "failure", "duration", "width", "height", "renditions", "hls", "dash", "poster",
-            "transcodedAt", "timings");
+            "transcodedAt", "timings", "legalHold", "deletedAt");
 
     private VideoJson() {
     }
@@ -57,6 +57,8 @@ public final class VideoJson {
             d.failure = doc.getString("failure", null);
             d.output = doc.containsKey("renditions") || doc.containsKey("hls") ? output(doc) : null;
             d.transcodedAt = instant(doc, "transcodedAt");
+            d.legalHold = doc.getBoolean("legalHold", false);
+            d.deletedAt = instant(doc, "deletedAt");
             JsonObjectBuilder extra = Json.createObjectBuilder();
             doc.forEach((k, v) -> {
                 if (!KNOWN.contains(k)) {
@@ -117,6 +119,10 @@ public final class VideoJson {
             writeOutput(b, v.output);
         }
         add(b, "transcodedAt", v.transcodedAt);
+        if (v.legalHold) {
+            b.add("legalHold", true);
+        }
+        add(b, "deletedAt", v.deletedAt);
         v.extra.forEach(b::add);
         return b.build();
     }

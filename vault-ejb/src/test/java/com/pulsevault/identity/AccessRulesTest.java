@@ -97,4 +97,22 @@ class AccessRulesTest {
         Caller noRoles = caller("alice", EnumSet.noneOf(Role.class), "cardiology");
         assertFalse(AccessRules.maySee(noRoles, "alice", Set.of("cardiology")));
     }
+
+    @Test
+    void theOwnerOrAnAdminDeletesNotItsTeamsNorAClinicalApp() {
+        assertTrue(AccessRules.mayDelete(ALICE, "alice"));
+        assertTrue(AccessRules.mayDelete(FRANK, "alice"), "an admin needs no media role to delete");
+        assertFalse(AccessRules.mayDelete(CAROL, "alice"));
+        assertFalse(AccessRules.mayDelete(EHR, "alice"));
+        assertFalse(AccessRules.mayDelete(ERIN, "alice"));
+    }
+
+    @Test
+    void theHistoryIsForTheOwnerAnAuditorOrAnAdmin() {
+        assertTrue(AccessRules.mayReadHistory(ALICE, "alice"));
+        assertTrue(AccessRules.mayReadHistory(ERIN, "alice"));
+        assertTrue(AccessRules.mayReadHistory(FRANK, "alice"));
+        assertFalse(AccessRules.mayReadHistory(CAROL, "alice"), "a team member watches, it does not audit");
+        assertFalse(AccessRules.mayReadHistory(EHR, "alice"));
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,38 @@ class VideoTest {
     void aDeletedVideoDoesNotChange() {
         JsonObject tombstone = Json.createObjectBuilder().add("videoId", VideoId.random().value()).add("status", "deleted").build();
         Video deleted = VideoJson.read(tombstone);
-        assertThrows(IllegalStateException.class, () -> deleted.queuedAgain(T0));
+        assertThrows(VideoDeletedException.class, () -> deleted.queuedAgain(T0));
+    }
+
+    @Test
+    void aTombstoneKeepsWhoAndWhenButNothingTheClinicianOrTheUploadSaid() {
+        Video done = finalized().transcoded(OUTPUT, T0.plusSeconds(30));
+        Video tombstone = VideoJson.read(VideoJson.write(done.deleted(Duration.ZERO, T0.plusSeconds(60))));
+        assertEquals(VideoStatus.DELETED, tombstone.status());
+        assertEquals(done.owner(), tombstone.owner());
+        assertEquals(done.teams(), tombstone.teams());
+        assertEquals(T0, tombstone.createdAt());
+        assertEquals(T0.plusSeconds(60), tombstone.deletedAt());
+        assertNull(tombstone.original());
+        assertNull(tombstone.output());
+        assertEquals(JsonObject.EMPTY_JSON_OBJECT, tombstone.metadata());
+        String written = VideoJson.write(tombstone).toString();
+        assertFalse(written.contains("knee") || written.contains("original.mp4") || written.contains("upload"), written);
+    }
+
+    @Test
+    void aLegalHoldRefusesDeletionUntilItIsLifted() {
+        Video held = finalized().withLegalHold(true, T0);
+        assertThrows(LegalHoldException.class, () -> held.deleted(Duration.ZERO, T0));
+        assertEquals(VideoStatus.DELETED, held.withLegalHold(false, T0).deleted(Duration.ZERO, T0).status());
+    }
+
+    @Test
+    void withinTheRetentionPeriodDeletionIsRefusedSayingUntilWhen() {
+        RetentionException e = assertThrows(RetentionException.class,
+                () -> finalized().deleted(Duration.ofDays(30), T0.plus(Duration.ofDays(29))));
+        assertEquals(T0.plus(Duration.ofDays(30)), e.until());
+        assertEquals(VideoStatus.DELETED, finalized().deleted(Duration.ofDays(30), T0.plus(Duration.ofDays(30))).status());
     }
 
     @Test

@@ -15,7 +15,9 @@ import com.pulsevault.settings.VaultSettings;
 import com.pulsevault.video.Rendition;
 import com.pulsevault.video.TranscodeOutput;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoId;
+import com.pulsevault.video.VideoMedia;
 import com.pulsevault.video.VideoRepository;
 import com.pulsevault.video.VideoStatus;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +37,7 @@ import jakarta.inject.Inject;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +80,8 @@ public class TranscodeWorker {
     VaultMetrics metrics;
     @Inject
     VideoRepository videos;
+    @Inject
+    VideoMedia media;
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
@@ -144,7 +149,7 @@ public class TranscodeWorker {
                 if (job.isEmpty()) {
                     job = queue.next(consumer, 2000);
                 }
-                job.ifPresent(d -> process(consumer, d));
+                job.ifPresent(d -> processUnlessDeleted(consumer, d));
                 if (backoff.getSeconds() > 1) {
                     LOG.info("Redis reachable again; transcode consumer " + consumer + " resumes");
                 }
@@ -166,6 +171,21 @@ public class TranscodeWorker {
         }
     }
 
+    /** A video deleted before or while it is transcoded: nothing more to do, and nothing of it may stay. */
+    private void processUnlessDeleted(String consumer, Delivery d) {
+        try {
+            process(consumer, d);
+        } catch (VideoDeletedException e) {
+            try {
+                media.remove(new VideoId(d.job().videoId()));
+            } catch (IOException | RuntimeException ignored) {
+                // the catalog's pass at the next start removes what is left
+            }
+            record("transcode.cancelled", d.job().videoId(), "success", "the video was deleted");
+            queue.ack(d);
+        }
+    }
+
     private void process(String consumer, Delivery d) {
         String videoId = d.job().videoId();
         Path dir = settings.videoDir().resolve(videoId);
@@ -179,6 +199,9 @@ public class TranscodeWorker {
             failed(d, "video metadata corrupt");
             return;
         }
+        if (video.status() == VideoStatus.DELETED) {
+            throw new VideoDeletedException();
+        }
         if (video.status() == VideoStatus.TRANSCODED && Files.exists(dir.resolve(Transcoder.STREAM_DIR).resolve(LadderCommand.MASTER))) {
             queue.ack(d); // redelivered after it was done: nothing to do
             return;
@@ -191,10 +214,12 @@ public class TranscodeWorker {
             Duration heartbeatEvery = settings.transcodeVisibilityTimeout().dividedBy(3);
             TranscodeResult result = transcoder.transcode(dir, video.original().file(), d.job().jobId(),
                     () -> queue.heartbeat(consumer, d), heartbeatEvery);
-            update(videoId, v -> v.transcoded(output(result), Instant.now()));
+            update(videoId, v -> v.transcoded(output(result), Instant.now())); // VideoDeletedException if deleted meanwhile
             record("transcode.success", videoId, "success", result.renditions().size() + " renditions");
             queue.ack(d);
             metrics.transcodeFinished("success", since(started));
+        } catch (VideoDeletedException e) {
+            throw e;
         } catch (UnsupportedMediaException e) {
             failedForGood(d, "unsupported media");
             metrics.transcodeFinished("failed", since(started));

@@ -1,6 +1,7 @@
 package com.pulsevault.web.catalog;
 
 import com.pulsevault.catalog.Catalog;
+import com.pulsevault.catalog.Deletions;
 import com.pulsevault.catalog.SearchTerms;
 import com.pulsevault.catalog.VideoFilter;
 import com.pulsevault.video.Video;
@@ -10,7 +11,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import com.pulsevault.web.http.JsonBodies;
 import jakarta.json.JsonObject;
+import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -42,6 +46,8 @@ public class VideosResource {
 
     @Inject
     Catalog catalog;
+    @Inject
+    Deletions deletions;
     @Inject
     CurrentCaller caller;
 
@@ -92,6 +98,36 @@ public class VideosResource {
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
+    }
+
+    /**
+     * Deletes the video's media and keeps a tombstone (status {@code deleted}); 409 while a legal hold is
+     * set or within the retention period. Repeating it is harmless.
+     */
+    @DELETE
+    @Path("{videoId}")
+    public Response delete(@PathParam("videoId") String videoId) {
+        deletions.delete(caller.get(), videoId);
+        return Response.noContent().build();
+    }
+
+    /** Sets a legal hold (admin): the video cannot be deleted until it is lifted. */
+    @PUT
+    @Path("{videoId}/legal-hold")
+    public Response setLegalHold(@PathParam("videoId") String videoId) {
+        return hold(deletions.legalHold(caller.get(), videoId, true));
+    }
+
+    /** Lifts a legal hold (admin). */
+    @DELETE
+    @Path("{videoId}/legal-hold")
+    public Response liftLegalHold(@PathParam("videoId") String videoId) {
+        return hold(deletions.legalHold(caller.get(), videoId, false));
+    }
+
+    private static Response hold(Video video) {
+        return Response.ok(Json.createObjectBuilder().add("videoId", video.id().value()).add("legalHold", video.legalHold())
+                .build().toString()).build();
     }
 
     /** The version an {@code If-Match: "<version>"} names; -1 (matches nothing) for any other value, null without one. */

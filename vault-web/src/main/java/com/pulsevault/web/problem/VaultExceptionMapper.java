@@ -10,6 +10,9 @@ import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.video.InvalidEditException;
 import com.pulsevault.video.VersionMismatchException;
 import com.pulsevault.video.VersionRequiredException;
+import com.pulsevault.video.LegalHoldException;
+import com.pulsevault.video.RetentionException;
+import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoNotFoundException;
 import jakarta.ws.rs.core.EntityTag;
 import com.pulsevault.upload.ChecksumMismatchException;
@@ -52,7 +55,10 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(ForbiddenException.class, ProblemType.FORBIDDEN),
             Map.entry(InvalidEditException.class, ProblemType.INVALID_PATCH),
             Map.entry(VersionMismatchException.class, ProblemType.PRECONDITION_FAILED),
-            Map.entry(VersionRequiredException.class, ProblemType.PRECONDITION_REQUIRED));
+            Map.entry(VersionRequiredException.class, ProblemType.PRECONDITION_REQUIRED),
+            Map.entry(VideoDeletedException.class, ProblemType.VIDEO_DELETED),
+            Map.entry(LegalHoldException.class, ProblemType.LEGAL_HOLD),
+            Map.entry(RetentionException.class, ProblemType.RETENTION));
 
     @Override
     public Response toResponse(VaultException e) {
@@ -62,6 +68,9 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
         }
         if (e instanceof VersionMismatchException stale) {
             return Problems.builder(type, e.getMessage(), Map.of()).tag(new EntityTag(String.valueOf(stale.current()))).build();
+        }
+        if (e instanceof RetentionException kept) {
+            return Problems.builder(type, e.getMessage(), Map.of("retainedUntil", kept.until().toString())).build();
         }
         if (e instanceof OffsetMismatchException mismatch) {
             return Problems.builder(type, e.getMessage(), Map.of("currentOffset", mismatch.currentOffset())).build();
