@@ -45,4 +45,10 @@ public class AuditTrail {
     public VerificationReport verify(AuditCategory category, DayRange days) throws IOException {
         return verifier.verify(category, days);
     }
+
+    /** Every event about the video from {@code from} (its upload day) to today, with each chain's verification. */
+    public VideoHistory.Result history(String videoId, String uploadId, java.time.LocalDate from) throws IOException {
+        return new VideoHistory(config.settings().auditDir()).of(videoId, uploadId, from,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    }
 }

@@ -2,10 +2,12 @@ package com.pulsevault.catalog;
 
 import com.pulsevault.audit.AuditCategory;
 import com.pulsevault.audit.AuditTrail;
+import com.pulsevault.audit.VideoHistory;
 import com.pulsevault.health.CatalogIndexState;
 import com.pulsevault.identity.AccessRules;
 import com.pulsevault.identity.Caller;
 import com.pulsevault.identity.Guard;
+import com.pulsevault.identity.Role;
 import com.pulsevault.identity.ForbiddenException;
 import com.pulsevault.video.VersionMismatchException;
 import com.pulsevault.video.VersionRequiredException;
@@ -20,7 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -123,6 +130,37 @@ public class Catalog {
         audit.record(AuditCategory.ACCESS, caller.entry("video.update", videoId, null)
                 .succeeded(changed.get().isEmpty() ? "no change" : String.join(",", changed.get())));
         return updated;
+    }
+
+    /**
+     * Every audit event about the video (who uploaded, signed, watched, changed or deleted it), for its
+     * owner, an auditor or an admin — the latter two need no media role. A tombstone has a history too.
+     *
+     * @throws VideoNotFoundException also when the caller may not see it (audited)
+     * @throws ForbiddenException     for a caller who sees it but is not its owner, an auditor or an admin
+     */
+    public VideoHistory.Result history(Caller caller, String videoId) {
+        String ref = VideoId.isValid(videoId) ? videoId : null;
+        if (!caller.has(Role.AUDITOR) && !caller.has(Role.ADMIN)) {
+            guard.requireRole(caller, AccessRules.MEDIA, AuditCategory.ACCESS, "video.history", ref, null);
+        }
+        Video video = videos.get(new VideoId(videoId));
+        if (!AccessRules.mayReadHistory(caller, video.owner())) {
+            if (!AccessRules.maySee(caller, video.owner(), video.teams())) {
+                guard.denied(caller, AuditCategory.ACCESS, "video.history", videoId, null, "not-visible");
+                throw new VideoNotFoundException();
+            }
+            guard.denied(caller, AuditCategory.ACCESS, "video.history", videoId, null, "forbidden: not the owner");
+            throw new ForbiddenException(EnumSet.of(Role.AUDITOR, Role.ADMIN), "The history is for the video's owner, or a caller with the role auditor or admin");
+        }
+        LocalDate from = video.createdAt() == null ? LocalDate.of(2000, 1, 1) : LocalDate.ofInstant(video.createdAt(), ZoneOffset.UTC);
+        try {
+            VideoHistory.Result history = audit.history(videoId, video.uploadId(), from.minusDays(1));
+            audit.record(AuditCategory.ACCESS, caller.entry("video.history", videoId, null).succeeded(history.events().size() + " events"));
+            return history;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @throws com.pulsevault.identity.ForbiddenException without the admin role */

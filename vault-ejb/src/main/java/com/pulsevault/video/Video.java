@@ -175,7 +175,7 @@ public final class Video {
 
     /**
      * The tombstone of a deleted video: its id, owner, teams and times stay so the audit history still
-     * resolves; everything the clinician or the upload said (title … metadata, file name, checksum,
+     * resolves (and the upload's id); everything the clinician or the upload said (title … metadata, file name, checksum,
      * transcode errors) and every reference to a media file is gone. The caller removes the files.
      *
      * @param minRetention how long after its upload a video is kept whatever is asked
@@ -197,7 +197,7 @@ public final class Video {
         d.description = null;
         d.tags = List.of();
         d.metadata = JsonObject.EMPTY_JSON_OBJECT;
-        d.upload = null;
+        d.upload = uploadReference(); // the audit history still finds the upload's own events
         d.attempt = null;
         d.error = null;
         d.lastError = null;
@@ -208,6 +208,23 @@ public final class Video {
         d.deletedAt = now;
         d.editedVersion = version + 1;
         return new Video(d);
+    }
+
+    /** Which upload it came from and when, without what the client said about it (the tus metadata). */
+    private JsonObject uploadReference() {
+        if (upload == null || !(upload.get("id") instanceof jakarta.json.JsonString id)) {
+            return null;
+        }
+        var b = jakarta.json.Json.createObjectBuilder().add("id", id);
+        if (upload.get("createdAt") instanceof jakarta.json.JsonString created) {
+            b.add("createdAt", created);
+        }
+        return b.build();
+    }
+
+    /** The upload this video was finalized from, or null for a record that does not say. */
+    public String uploadId() {
+        return upload != null && upload.get("id") instanceof jakarta.json.JsonString id ? id.getString() : null;
     }
 
     private Draft change(Instant now) {

@@ -94,7 +94,17 @@ class VideoTest {
         assertNull(tombstone.output());
         assertEquals(JsonObject.EMPTY_JSON_OBJECT, tombstone.metadata());
         String written = VideoJson.write(tombstone).toString();
-        assertFalse(written.contains("knee") || written.contains("original.mp4") || written.contains("upload"), written);
+        assertFalse(written.contains("knee") || written.contains("original.mp4") || written.contains("\"sha256\""), written);
+    }
+
+    @Test
+    void aTombstoneKeepsTheUploadsIdButNotWhatTheClientSaidAboutIt() {
+        JsonObject upload = Json.createObjectBuilder().add("id", "u-1").add("createdAt", "2026-12-01T09:00:00Z")
+                .add("metadata", Json.createObjectBuilder().add("filename", "doe-john.mp4")).build();
+        Video v = Video.finalized(VideoId.random(), null, JsonObject.EMPTY_JSON_OBJECT, upload, "alice", Set.of(), null, T0);
+        Video tombstone = v.deleted(Duration.ZERO, T0);
+        assertEquals("u-1", tombstone.uploadId());
+        assertFalse(VideoJson.write(tombstone).toString().contains("doe-john"));
     }
 
     @Test

@@ -52,7 +52,8 @@ public class AuditResource {
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
-    private static JsonObjectBuilder json(VerificationReport report) {
+    /** A chain's verification as the API answers it (also in a video's history). */
+    public static JsonObjectBuilder json(VerificationReport report) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("category", report.category().fileName())
                 .add("ok", report.ok())

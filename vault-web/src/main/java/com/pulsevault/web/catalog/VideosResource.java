@@ -100,6 +100,14 @@ public class VideosResource {
                 .build();
     }
 
+    /** Every audit event about the video across all chains, oldest first, and whether each chain verifies. */
+    @GET
+    @Path("{videoId}/history")
+    public Response history(@PathParam("videoId") String videoId) {
+        return Response.ok(HistoryJson.write(videoId, catalog.history(caller.get(), videoId)))
+                .header("Cache-Control", "private, no-store").build();
+    }
+
     /**
      * Deletes the video's media and keeps a tombstone (status {@code deleted}); 409 while a legal hold is
      * set or within the retention period. Repeating it is harmless.
