@@ -1,6 +1,7 @@
 package com.pulsevault.catalog;
 
 import com.pulsevault.config.VaultConfig;
+import com.pulsevault.events.VideoEvents;
 import com.pulsevault.metadata.MetaJsonVideoRepository;
 import com.pulsevault.storage.LocalVideoMedia;
 import com.pulsevault.video.VideoMedia;
@@ -22,12 +23,14 @@ public class VideoRepositoryProducer {
     CatalogIndex index;
     @Inject
     CatalogReconciler reconciler;
+    @Inject
+    VideoEvents events;
 
     @Produces
     @ApplicationScoped
     VideoRepository videos() {
-        return new IndexedVideoRepository(new MetaJsonVideoRepository(config.settings().videoDir()), index::put,
-                reconciler::markBehind);
+        return new PublishingVideoRepository(new IndexedVideoRepository(new MetaJsonVideoRepository(config.settings().videoDir()),
+                index::put, reconciler::markBehind), events);
     }
 
     @Produces

@@ -15,6 +15,7 @@ import com.pulsevault.settings.VaultSettings;
 import com.pulsevault.video.Rendition;
 import com.pulsevault.video.TranscodeOutput;
 import com.pulsevault.video.Video;
+import com.pulsevault.events.VideoEvents;
 import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoMedia;
@@ -82,6 +83,8 @@ public class TranscodeWorker {
     VideoRepository videos;
     @Inject
     VideoMedia media;
+    @Inject
+    VideoEvents events;
     @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
@@ -213,7 +216,7 @@ public class TranscodeWorker {
         try {
             Duration heartbeatEvery = settings.transcodeVisibilityTimeout().dividedBy(3);
             TranscodeResult result = transcoder.transcode(dir, video.original().file(), d.job().jobId(),
-                    () -> queue.heartbeat(consumer, d), heartbeatEvery);
+                    () -> queue.heartbeat(consumer, d), heartbeatEvery, percent -> events.progress(video, percent));
             update(videoId, v -> v.transcoded(output(result), Instant.now())); // VideoDeletedException if deleted meanwhile
             record("transcode.success", videoId, "success", result.renditions().size() + " renditions");
             queue.ack(d);

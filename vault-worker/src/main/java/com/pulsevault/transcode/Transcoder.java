@@ -3,6 +3,7 @@ package com.pulsevault.transcode;
 import com.github.kokorin.jaffree.LogLevel;
 import com.github.kokorin.jaffree.ffmpeg.FFmpeg;
 import com.github.kokorin.jaffree.ffmpeg.FFmpegResultFuture;
+import com.github.kokorin.jaffree.ffmpeg.ProgressListener;
 import com.pulsevault.storage.DurableFiles;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -58,12 +61,13 @@ public class Transcoder {
      * @throws UnsupportedMediaException when the original is not a video (do not retry)
      * @throws TranscodeFailedException  when this attempt failed (may retry)
      */
-    public TranscodeResult transcode(Path videoDir, String originalFile, String jobId, Runnable heartbeat, Duration heartbeatEvery) {
+    public TranscodeResult transcode(Path videoDir, String originalFile, String jobId, Runnable heartbeat, Duration heartbeatEvery,
+                                     IntConsumer progress) {
         try {
             removeLeftovers(videoDir);
             Path work = videoDir.resolve(WORK_PREFIX + jobId);
             try {
-                return transcodeInto(work, videoDir, originalFile, heartbeat, heartbeatEvery);
+                return transcodeInto(work, videoDir, originalFile, heartbeat, heartbeatEvery, progress);
             } finally {
                 deleteTree(work); // gone after success (moved out) and after a failed attempt alike
             }
@@ -73,7 +77,7 @@ public class Transcoder {
     }
 
     private TranscodeResult transcodeInto(Path work, Path videoDir, String originalFile, Runnable heartbeat,
-                                          Duration heartbeatEvery) throws IOException {
+                                          Duration heartbeatEvery, IntConsumer progress) throws IOException {
         Path stream = work.resolve(STREAM_DIR);
         Files.createDirectories(stream);
         Path original = videoDir.resolve(originalFile);
@@ -82,10 +86,11 @@ public class Transcoder {
         MediaProbe probe = prober.probe(original);
         List<Rung> rungs = ladder.forSource(probe.width(), probe.height());
         long t1 = System.nanoTime();
-        run(LadderCommand.arguments(original, probe, rungs, segmentSeconds, threads, stream), heartbeat, heartbeatEvery);
+        run(LadderCommand.arguments(original, probe, rungs, segmentSeconds, threads, stream), heartbeat, heartbeatEvery,
+                tenths(probe.durationSeconds(), progress));
         List<TranscodeResult.Rendition> renditions = checkOutput(stream, rungs);
         long t2 = System.nanoTime();
-        run(LadderCommand.posterArguments(original, probe.durationSeconds(), work.resolve(POSTER)), heartbeat, heartbeatEvery);
+        run(LadderCommand.posterArguments(original, probe.durationSeconds(), work.resolve(POSTER)), heartbeat, heartbeatEvery, null);
         long t3 = System.nanoTime();
 
         install(work, videoDir);
@@ -98,8 +103,29 @@ public class Transcoder {
         running.forEach(FFmpegResultFuture::forceStop);
     }
 
-    private void run(List<String> arguments, Runnable heartbeat, Duration heartbeatEvery) {
+    /**
+     * ffmpeg's progress (the media time written so far) as whole tens of percent of the source's
+     * duration, each told once: a ladder of an hour tells ten times, not once a second.
+     */
+    static ProgressListener tenths(double durationSeconds, IntConsumer progress) {
+        AtomicInteger told = new AtomicInteger(-1);
+        return p -> {
+            Long millis = p.getTimeMillis();
+            if (millis == null || durationSeconds <= 0) {
+                return;
+            }
+            int tenth = (int) Math.min(9, millis / (durationSeconds * 100)); // 100 % is told by video.transcoded
+            if (tenth > told.get() && told.getAndSet(tenth) < tenth) {
+                progress.accept(tenth * 10);
+            }
+        };
+    }
+
+    private void run(List<String> arguments, Runnable heartbeat, Duration heartbeatEvery, ProgressListener progress) {
         FFmpeg command = new FFmpeg(ffmpeg).setLogLevel(LogLevel.ERROR).setOverwriteOutput(true);
+        if (progress != null) {
+            command.setProgressListener(progress);
+        }
         arguments.forEach(command::addArgument);
         FFmpegResultFuture future = command.executeAsync(executor);
         running.add(future);

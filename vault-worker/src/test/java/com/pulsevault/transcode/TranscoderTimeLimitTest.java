@@ -36,7 +36,7 @@ class TranscoderTimeLimitTest {
                     Duration.ofSeconds(1), executor);
 
             TranscodeFailedException e = assertThrows(TranscodeFailedException.class,
-                    () -> transcoder.transcode(video, "original.mp4", "job-1", heartbeats::incrementAndGet, Duration.ofMillis(200)));
+                    () -> transcoder.transcode(video, "original.mp4", "job-1", heartbeats::incrementAndGet, Duration.ofMillis(200), percent -> { }));
 
             assertTrue(e.getMessage().contains("longer than 1 s"), e.getMessage());
             assertTrue(heartbeats.get() > 0, "the queue heard from the job while ffmpeg ran");

@@ -1,5 +1,6 @@
 package com.pulsevault.web.auth;
 
+import com.pulsevault.events.EventTickets;
 import com.pulsevault.identity.Callers;
 import com.pulsevault.media.MediaAccess;
 import com.pulsevault.metrics.VaultMetrics;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Every request under {@code /api/v1} needs a bearer token, except CORS preflights and tus discovery
  * ({@code OPTIONS}) and the signed media reads ({@code GET|HEAD /media/t/<token>/...}), whose HMAC token
- * in the path is the capability. The server has already verified the token (a refused one never gets
+ * in the path is the capability; {@code GET /events?ticket=} carries a single-use events ticket instead. The server has already verified the token (a refused one never gets
  * here: see {@link AuthErrorServlet}); this makes the request's {@link com.pulsevault.identity.Caller}
  * from it, or answers 401.
  */
@@ -41,6 +42,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     VaultMetrics metrics;
     @Inject
     MediaAccess media;
+    @Inject
+    EventTickets tickets;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -60,6 +63,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (isOpen(request)) {
             return;
         }
+        if (!tokenSent && isEventsWithTicket(request)) {
+            // an EventSource cannot send a token: its single-use ticket stands for the caller it was issued to
+            var ticketed = tickets.redeem(request.getUriInfo().getQueryParameters().getFirst("ticket"));
+            if (ticketed.isPresent()) {
+                current.set(ticketed.get());
+                return;
+            }
+            refuse(request, TokenRefusal.MALFORMED, false);
+            return;
+        }
         if (!tokenSent && isMalformedMediaRead(request.getMethod(), request.getUriInfo().getPath(false))) {
             // a player's URL with a path no signature can cover: not there, as any unservable media path
             media.refuseUnservable(client.anonymisedAddress());
@@ -72,6 +85,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private void refuse(ContainerRequestContext request, String reason, boolean tokenSent) {
         metrics.authFailed(reason);
         request.abortWith(Challenge.response(tokenSent));
+    }
+
+    private static boolean isEventsWithTicket(ContainerRequestContext request) {
+        return "GET".equals(request.getMethod()) && "events".equals(strip(request.getUriInfo().getPath(false)))
+                && request.getUriInfo().getQueryParameters().containsKey("ticket");
     }
 
     static boolean isOpen(ContainerRequestContext request) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code uploads/..%2F..%2Fx} to a path outside the API, where its default servlet answers a PATCH
  * with an HTML "501 Method PATCH is not defined" page that names the server and its version.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true) // the events stream (SSE) is asynchronous
 public class OutsideApiFilter extends HttpFilter {
 
     static final String API = "/api/v1";
