@@ -110,6 +110,7 @@ public class CatalogReconciler {
         Map<String, Long> indexed = index.versions();
         int copied = 0;
         int seen = 0;
+        java.util.Set<String> gone = new java.util.HashSet<>(indexed.keySet());
         try (Stream<Path> dirs = Files.exists(videoDir) ? Files.list(videoDir) : Stream.empty()) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 String id = dir.getFileName().toString();
@@ -117,6 +118,7 @@ public class CatalogReconciler {
                     continue;
                 }
                 seen++;
+                gone.remove(id);
                 Video video;
                 try {
                     video = files.get(new VideoId(id));
@@ -133,7 +135,8 @@ public class CatalogReconciler {
                 }
             }
         }
-        LOG.info("Catalog index up to date: " + copied + " of " + seen + " videos copied in "
+        index.remove(gone); // listed in the index, but no meta.json any more: not a video of this vault
+        LOG.info("Catalog index up to date: " + copied + " of " + seen + " videos copied, " + gone.size() + " removed, in "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }
 }

@@ -46,6 +46,8 @@ public final class VaultSettings {
     public static final String RETENTION_MIN_DAYS = "pulsevault.retention.min-days";
     public static final String AUTH_ROLES_CLAIM = "pulsevault.auth.roles-claim";
     public static final String AUTH_TEAMS_CLAIM = "pulsevault.auth.teams-claim";
+    public static final String CATALOG_DATASOURCE = "pulsevault.catalog.datasource";
+    public static final String DEFAULT_CATALOG_DATASOURCE = "java:comp/DefaultDataSource";
     /** MicroProfile JWT's own settings, which the vault cannot work without (checked at start, read by the server). */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
     public static final String JWT_PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -87,6 +89,7 @@ public final class VaultSettings {
     private final Duration minRetention;
     private final String rolesClaim;
     private final String teamsClaim;
+    private final String catalogDatasource;
     private final Optional<String> jwtIssuer;
     private final Optional<String> jwtAudiences;
     private final boolean jwtKeyConfigured;
@@ -132,6 +135,7 @@ public final class VaultSettings {
         minRetention = Duration.ofDays(retentionDays);
         rolesClaim = v.claimPath(AUTH_ROLES_CLAIM, "groups");
         teamsClaim = v.claimPath(AUTH_TEAMS_CLAIM, "teams");
+        catalogDatasource = v.text(CATALOG_DATASOURCE).orElse(DEFAULT_CATALOG_DATASOURCE);
         jwtIssuer = v.text(JWT_ISSUER);
         jwtAudiences = v.text(JWT_AUDIENCES);
         jwtKeyConfigured = v.text(JWT_PUBLIC_KEY_LOCATION).isPresent() || v.text(JWT_PUBLIC_KEY).isPresent();
@@ -216,6 +220,8 @@ public final class VaultSettings {
     public String rolesClaim() { return rolesClaim; }
     /** Where the token carries the caller's teams. */
     public String teamsClaim() { return teamsClaim; }
+    /** The JNDI name of the datasource that holds the catalog index. */
+    public String catalogDatasource() { return catalogDatasource; }
     /** The expected token issuer (for classifying refused tokens; the server verifies it). */
     public Optional<String> jwtIssuer() { return jwtIssuer; }
     public Optional<String> jwtAudiences() { return jwtAudiences; }

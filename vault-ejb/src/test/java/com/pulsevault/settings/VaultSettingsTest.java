@@ -68,6 +68,14 @@ class VaultSettingsTest {
     }
 
     @Test
+    void theCatalogIsInTheDefaultDatasourceUnlessOneIsNamed() {
+        assertEquals("java:comp/DefaultDataSource", of(Map.of()).catalogDatasource());
+        assertEquals("java:comp/DefaultDataSource", of(Map.of("pulsevault.catalog.datasource", "  ")).catalogDatasource());
+        assertEquals("jdbc/pulsevault-catalog",
+                of(Map.of("pulsevault.catalog.datasource", " jdbc/pulsevault-catalog ")).catalogDatasource());
+    }
+
+    @Test
     void rolesAndTeamsAreReadFromTheMicroProfileJwtClaimsByDefault() {
         VaultSettings s = of(Map.of());
         assertEquals("groups", s.rolesClaim());

@@ -38,6 +38,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "precondition-required", "The change must name the version it is based on"),
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "The requested range lies outside the file"),
     CHECKSUM_MISMATCH(460, "checksum-mismatch", "The chunk does not match its Upload-Checksum"),
+    CATALOG_UNAVAILABLE(503, "catalog-unavailable", "The catalog index is not reachable"),
     METADATA_CORRUPT(500, "metadata-corrupt", "The video's stored metadata failed its checksum"),
     INTERNAL_ERROR(500, "internal-error", "The vault failed to handle the request");
 

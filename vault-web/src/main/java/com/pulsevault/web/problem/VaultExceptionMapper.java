@@ -10,6 +10,7 @@ import com.pulsevault.metadata.StaleMetadataException;
 import com.pulsevault.video.InvalidEditException;
 import com.pulsevault.video.VersionMismatchException;
 import com.pulsevault.video.VersionRequiredException;
+import com.pulsevault.catalog.CatalogUnavailableException;
 import com.pulsevault.video.LegalHoldException;
 import com.pulsevault.video.RetentionException;
 import com.pulsevault.video.VideoDeletedException;
@@ -58,7 +59,8 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(VersionRequiredException.class, ProblemType.PRECONDITION_REQUIRED),
             Map.entry(VideoDeletedException.class, ProblemType.VIDEO_DELETED),
             Map.entry(LegalHoldException.class, ProblemType.LEGAL_HOLD),
-            Map.entry(RetentionException.class, ProblemType.RETENTION));
+            Map.entry(RetentionException.class, ProblemType.RETENTION),
+            Map.entry(CatalogUnavailableException.class, ProblemType.CATALOG_UNAVAILABLE));
 
     @Override
     public Response toResponse(VaultException e) {
@@ -68,6 +70,9 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
         }
         if (e instanceof VersionMismatchException stale) {
             return Problems.builder(type, e.getMessage(), Map.of()).tag(new EntityTag(String.valueOf(stale.current()))).build();
+        }
+        if (e instanceof CatalogUnavailableException) {
+            return Problems.builder(type, e.getMessage(), Map.of()).header("Retry-After", "10").build();
         }
         if (e instanceof RetentionException kept) {
             return Problems.builder(type, e.getMessage(), Map.of("retainedUntil", kept.until().toString())).build();
