@@ -42,6 +42,9 @@ public abstract class AppServer {
     /** Deploys the vault again after {@link #undeploy()}. */
     public abstract void deploy() throws IOException, InterruptedException;
 
+    /** Sets a vault property the way its administrator would (the vault reads it at its next deploy). */
+    public abstract void setVaultProperty(String name, String value) throws IOException, InterruptedException;
+
     /** The server JVM's thread dump (jcmd Thread.print). */
     public String threadDump() throws IOException, InterruptedException {
         long pid = process().orElseThrow(() -> new IllegalStateException("no " + name() + " process")).pid();
@@ -144,6 +147,18 @@ public abstract class AppServer {
             script("deploy.sh", new File(System.getProperty("vault.ear")).getAbsolutePath());
         }
 
+        /** Through server-config/wildfly/set-properties.sh: a system property of the server. */
+        @Override
+        public void setVaultProperty(String name, String value) throws IOException, InterruptedException {
+            Path file = java.nio.file.Files.createTempFile("pulsevault-it", ".properties");
+            try {
+                java.nio.file.Files.writeString(file, name + "=" + value + "\n");
+                script("set-properties.sh", file.toString());
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+
         /** server-config/wildfly's own scripts, as an administrator runs them, so the tests prove them. */
         private void script(String name, String... arguments) throws IOException, InterruptedException {
             List<String> line = new ArrayList<>();
@@ -203,6 +218,13 @@ public abstract class AppServer {
         public void deploy() throws IOException, InterruptedException {
             run(List.of(scripts.resolve("deploy.sh").toString(), "--port", adminPort,
                     new File(System.getProperty("vault.ear")).getAbsolutePath()), Map.of("PAYARA_HOME", payaraHome), true);
+        }
+
+        /** A domain MicroProfile Config property, as configure.sh --properties sets them. */
+        @Override
+        public void setVaultProperty(String name, String value) throws IOException, InterruptedException {
+            run(List.of(payaraHome + "/bin/asadmin", "--interactive=false", "--port", adminPort, "set-config-property",
+                    "--source=domain", "--propertyName=" + name, "--propertyValue=" + value), Map.of(), true);
         }
 
         /**
