@@ -41,6 +41,20 @@ class EventsIT extends VaultIT {
     }
 
     @Test
+    void anEventAnotherNodeWritesReachesTheClientsOfThisOne() throws Exception {
+        String video = AsUser.video("alice", "");
+        String owner = Http.json(Http.as("alice", "GET", "videos/" + video, null)).getString("owner");
+        try (SseClient alice = SseClient.withTicket("alice"); redis.clients.jedis.Jedis jedis = TestRedis.jedis()) {
+            // what another node's EventLog appends to the shared stream
+            jedis.xadd("pulsevault:events", redis.clients.jedis.StreamEntryID.NEW_ENTRY, java.util.Map.of("type", "video.updated",
+                    "videoId", video, "owner", owner, "teams", "cardiology",
+                    "data", "{\"videoId\":\"" + video + "\",\"status\":\"failed\",\"version\":99}"));
+            List<SseClient.Event> seen = alice.until(e -> about(e, "video.updated", video) && e.data().contains("\"version\":99"), 20);
+            assertTrue(seen.get(seen.size() - 1).id().matches("[0-9]+-[0-9]+"));
+        }
+    }
+
+    @Test
     void aTicketIsGoodForOneConnectionAndATokenWorksToo() throws Exception {
         HttpResponse<String> t = Http.as("carol", "POST", "events/tickets", null);
         String url = Http.json(t).getString("url");
