@@ -106,4 +106,21 @@ class VideoEditIT extends VaultIT {
         assertFalse(all.contains("EditIT secret title"), "a title reached the audit trail");
         assertFalse(java.nio.file.Files.readString(ConfigurationIT.SERVER_LOG).contains("EditIT secret title"), "a title reached the server log");
     }
+
+    @Test
+    void finalizeSetsTitleDescriptionAndTagsUnderTheRulesOfAPatch() {
+        String url = AsUser.upload("alice", UploadDurabilityIT.random(1000));
+        HttpResponse<String> tooLong = AsUser.finalizeUpload("alice", url, ",\"title\":\"" + "x".repeat(513) + "\"");
+        assertProblem(tooLong, 400, "invalid-patch");
+        String details = ",\"title\":\"Knee, week 3\",\"description\":\"Effusion\",\"tags\":[\"knee\"]";
+        HttpResponse<String> r = AsUser.finalizeUpload("alice", url, details);
+        assertEquals(200, r.statusCode(), "the refused finalize left the upload as it was: " + r.body());
+        String video = Http.json(r).getString("videoId");
+        JsonObject record = Http.json(Http.as("alice", "GET", "videos/" + video, null));
+        assertEquals("Knee, week 3", record.getString("title"));
+        assertEquals("Effusion", record.getString("description"));
+        assertEquals("knee", record.getJsonArray("tags").getString(0));
+        assertEquals(200, AsUser.finalizeUpload("alice", url, details).statusCode(), "the same finalize again");
+        assertProblem(AsUser.finalizeUpload("alice", url, ",\"title\":\"Another\""), 409, "metadata-conflict");
+    }
 }

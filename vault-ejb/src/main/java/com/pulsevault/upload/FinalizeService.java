@@ -15,6 +15,7 @@ import com.pulsevault.queue.TranscodeQueue;
 import com.pulsevault.storage.DurableFiles;
 import com.pulsevault.video.OriginalFile;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoEdit;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoRepository;
 import jakarta.annotation.PostConstruct;
@@ -79,6 +80,7 @@ public class FinalizeService {
         String uploadRef = UploadId.isCanonical(request.uploadId()) ? request.uploadId() : null;
         guard.requireRole(caller, AccessRules.UPLOADING, AuditCategory.UPLOAD, ACTION, null, uploadRef);
         OriginalFileName.validate(request.filename());
+        VideoEdit.check(request.details()); // a bad title is refused before the upload is touched
         UploadId id = UploadId.parse(request.uploadId());
         if (!AccessRules.mayUseUpload(caller, uploads.ownerOf(id))) {
             guard.denied(caller, AuditCategory.UPLOAD, ACTION, null, id.value(), "not-owner");
@@ -158,6 +160,12 @@ public class FinalizeService {
         if (!Objects.equals(stored.original().filename(), filename(request, info)) || !stored.metadata().equals(request.metadata())) {
             throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
         }
+        // title, description and tags count only when named: they may have been edited (PATCH) since
+        Video asked = VideoEdit.apply(stored, request.details(), stored.updatedAt()).video();
+        if (!Objects.equals(asked.title(), stored.title()) || !Objects.equals(asked.description(), stored.description())
+                || !asked.tags().equals(stored.tags())) {
+            throw new StaleMetadataException("the upload was already finalized with another title, description or tags");
+        }
         // teams count only when named: the caller's own (the default) may have changed since with a new token
         boolean otherTeams = request.teams() != null && !stored.teams().equals(ownership.teams());
         if (!Objects.equals(stored.owner(), ownership.owner()) || otherTeams) {
@@ -176,8 +184,9 @@ public class FinalizeService {
                 .build();
         OriginalFile original = new OriginalFile(info.originalFile(), info.length(), sha256, filename(request, info));
         String finalizedBy = ownership.owner().equals(caller.subject()) ? null : caller.subject(); // the app that acted for the owner
-        return Video.finalized(videoId, original, request.metadata(), upload, ownership.owner(), ownership.teams(), finalizedBy,
-                Instant.now());
+        Instant now = Instant.now();
+        Video video = Video.finalized(videoId, original, request.metadata(), upload, ownership.owner(), ownership.teams(), finalizedBy, now);
+        return request.details().isEmpty() ? video : VideoEdit.apply(video, request.details(), now).video();
     }
 
     private static FinalizeResult resultOf(Video video) {

@@ -35,6 +35,12 @@ public final class VideoEdit {
     }
 
     /** @throws InvalidEditException naming the field */
+    /** Refuses a patch that would break any video's record, before anything is written (finalize). */
+    public static void check(JsonObject patch) {
+        apply(Video.finalized(VideoId.random(), null, JsonObject.EMPTY_JSON_OBJECT, null, null, java.util.Set.of(), null, Instant.EPOCH),
+                patch, Instant.EPOCH);
+    }
+
     public static Result apply(Video video, JsonObject patch, Instant now) {
         for (String field : patch.keySet()) {
             if (!EDITABLE.contains(field)) {

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code POST /api/v1/uploads/finalize {uploadId, filename, metadata, teams, onBehalfOf}}: turns a
+ * {@code POST /api/v1/uploads/finalize {uploadId, filename, metadata, teams, onBehalfOf, title, description, tags}}: turns a
  * complete upload into a stored video. Repeating it for the same upload returns the same video. Who
  * finalizes is the caller of the token; a {@code userId} in the body, as older clients send, is ignored.
  */
@@ -51,7 +51,8 @@ public class FinalizeResource {
                 JsonBodies.optionalString(json, "filename"),
                 JsonBodies.optionalObject(json, "metadata"),
                 teams(json),
-                onBehalfOf(json));
+                onBehalfOf(json),
+                details(json));
         FinalizeResult result = finalizer.finalizeUpload(caller.get(), request);
         String answer = Json.createObjectBuilder()
                 .add("videoId", result.videoId())
@@ -73,6 +74,17 @@ public class FinalizeResource {
                     + " team names of 1 to 128 letters, digits, spaces or . _ : / -");
         }
         return new LinkedHashSet<>(teams);
+    }
+
+    /** The record's title, description and tags, if named: checked as a PATCH of them is (invalid-patch otherwise). */
+    private static JsonObject details(JsonObject json) {
+        var details = Json.createObjectBuilder();
+        for (String name : List.of("title", "description", "tags")) {
+            if (json.containsKey(name)) {
+                details.add(name, json.get(name));
+            }
+        }
+        return details.build();
     }
 
     private static String onBehalfOf(JsonObject json) {
