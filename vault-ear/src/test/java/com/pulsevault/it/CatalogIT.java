@@ -93,6 +93,7 @@ class CatalogIT extends VaultIT {
             assertTrue(problem.getString("detail").contains(query.split("=")[0]), problem.toString());
         }
         assertProblem(list("alice", "uploadedFrom=yesterday"), 400, "invalid-date-range");
+        assertProblem(list("alice", "uploadedFrom=%2B300000-01-01T00:00:00Z"), 400, "invalid-date-range");
     }
 
     @Test

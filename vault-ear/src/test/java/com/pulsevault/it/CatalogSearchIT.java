@@ -92,6 +92,7 @@ class CatalogSearchIT extends VaultIT {
             assertProblem(search("alice", body), 400, "invalid-request");
         }
         assertProblem(search("alice", "{\"from\":\"yesterday\"}"), 400, "invalid-date-range");
+        assertProblem(search("alice", "{\"from\":\"+300000-01-01T00:00:00Z\"}"), 400, "invalid-date-range");
         assertProblem(search("alice", "{\"text\":"), 400, "invalid-json");
         assertProblem(Http.as("alice", "POST", "videos/search", "text=knee".getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "application/x-www-form-urlencoded"), 415, "unsupported-media-type");

@@ -92,5 +92,8 @@ class EventsIT extends VaultIT {
         String bad = Http.json(Http.as("alice", "POST", "events/tickets", null)).getString("url");
         HttpResponse<String> r = Http.anonymous("GET", "http://127.0.0.1:" + Http.PORT + bad, null, "Last-Event-ID", "yesterday");
         assertProblem(r, 400, "invalid-header");
+        String later = Http.json(Http.as("alice", "POST", "events/tickets", null)).getString("url");
+        assertProblem(Http.anonymous("GET", "http://127.0.0.1:" + Http.PORT + later, null, "Last-Event-ID", "9999999999999-0"),
+                400, "invalid-header");
     }
 }

@@ -103,4 +103,12 @@ class VideoDeleteIT extends VaultIT {
         assertProblem(VideoEditIT.patch("alice", video, tag, "{\"title\":\"x\"}"), 410, "video-deleted");
         assertProblem(hold("frank", "PUT", video), 410, "video-deleted");
     }
+
+    @Test
+    void aFinalizeRepeatedAfterTheDeletionDoesNotBringItBack() {
+        String url = AsUser.upload("alice", UploadDurabilityIT.random(1000));
+        String video = Http.json(AsUser.finalizeUpload("alice", url, "")).getString("videoId");
+        assertEquals(204, delete("alice", video).statusCode());
+        assertProblem(AsUser.finalizeUpload("alice", url, ""), 410, "video-deleted");
+    }
 }

@@ -91,6 +91,9 @@ class VideoEditIT extends VaultIT {
         FinalizeIT.await(() -> "failed".equals(Http.json(Http.as("alice", "GET", "videos/" + video, null)).getString("status")),
                 "the worker to give up on a file that is not a video");
         assertTrue(!readBeforeTranscoding.equals(etag("alice", video)), "the worker wrote a newer version");
+        JsonObject failed = Http.json(Http.as("alice", "GET", "videos/" + video, null));
+        assertEquals("unsupported-media", failed.getString("failure"), failed.toString());
+        assertFalse(failed.containsKey("error") || failed.containsKey("lastError"), "ffmpeg's own words are for operators");
         HttpResponse<String> r = patch("alice", video, readBeforeTranscoding, "{\"title\":\"written while it transcoded\"}");
         assertEquals(200, r.statusCode(), r::body);
     }

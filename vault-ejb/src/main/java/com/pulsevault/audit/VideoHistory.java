@@ -51,7 +51,7 @@ public class VideoHistory {
                 chains.put(category, new AuditVerifier(dir).verify(category, days));
             }
         }
-        events.sort(Comparator.comparing(Event::time));
+        events.sort(Comparator.comparing(e -> java.time.Instant.parse(e.time()))); // as instants: "…00Z" is not before "…00.5Z" as text
         return new Result(List.copyOf(events), chains, days);
     }
 

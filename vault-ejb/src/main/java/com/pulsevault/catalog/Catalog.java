@@ -153,7 +153,9 @@ public class Catalog {
             guard.denied(caller, AuditCategory.ACCESS, "video.history", videoId, null, "forbidden: not the owner");
             throw new ForbiddenException(EnumSet.of(Role.AUDITOR, Role.ADMIN), "The history is for the video's owner, or a caller with the role auditor or admin");
         }
-        LocalDate from = video.createdAt() == null ? LocalDate.of(2000, 1, 1) : LocalDate.ofInstant(video.createdAt(), ZoneOffset.UTC);
+        // from the upload's own start: a resumable upload may have begun days before its finalize
+        Instant began = video.uploadStartedAt() != null ? video.uploadStartedAt() : video.createdAt();
+        LocalDate from = began == null ? LocalDate.of(2000, 1, 1) : LocalDate.ofInstant(began, ZoneOffset.UTC);
         try {
             VideoHistory.Result history = audit.history(videoId, video.uploadId(), from.minusDays(1));
             audit.record(AuditCategory.ACCESS, caller.entry("video.history", videoId, null).succeeded(history.events().size() + " events"));

@@ -33,7 +33,8 @@ public class CatalogEntry {
     private long uploadedAt;
     @Column(length = 255)
     private String owner;
-    @Column(length = 2048, nullable = false)
+    /** Up to 32 named teams of 128 characters, or every team of the uploader's token: room for ~120 long ones. */
+    @Column(length = 16384, nullable = false)
     private String teams;
     @Column(length = 512)
     private String title;
@@ -42,7 +43,7 @@ public class CatalogEntry {
     @Column(length = 64)
     private String poster;
     /** Tags in {@link SearchTerms#fold folded} case, as {@code |a|b|}. */
-    @Column(length = 4096, nullable = false)
+    @Column(length = 8192, nullable = false)
     private String tags;
     /** Title, description and tags in folded case, for word search. */
     @Column(length = SEARCH_TEXT, nullable = false)
@@ -67,15 +68,16 @@ public class CatalogEntry {
         status = video.status().wire();
         uploadedAt = micros(video.createdAt());
         owner = video.owner();
-        teams = "|" + String.join("|", video.teams().stream().sorted().toList()) + "|";
+        // a cut drops whole teams from the end (a partial name lacks its closing |): fewer see it listed, never more
+        teams = cut("|" + String.join("|", video.teams().stream().sorted().toList()) + "|", 16384);
         title = titleOf(video);
         duration = video.duration();
         renditions = video.output() == null ? 0 : video.output().renditions().size();
         poster = video.output() == null ? null : video.output().poster();
-        tags = "|" + String.join("|", video.tags().stream().map(SearchTerms::fold).toList()) + "|";
-        String text = String.join("\n", title == null ? "" : title, video.description() == null ? "" : video.description(),
-                String.join(" ", video.tags()));
-        searchText = SearchTerms.fold(text.length() <= SEARCH_TEXT ? text : text.substring(0, SEARCH_TEXT));
+        tags = cut("|" + String.join("|", video.tags().stream().map(SearchTerms::fold).toList()) + "|", 8192);
+        String text = SearchTerms.fold(String.join("\n", title == null ? "" : title,
+                video.description() == null ? "" : video.description(), String.join(" ", video.tags())));
+        searchText = cut(text, SEARCH_TEXT); // after folding: a folded character can be longer ("İ")
         return true;
     }
 
@@ -88,7 +90,11 @@ public class CatalogEntry {
     }
 
     private static String truncate(String s) {
-        return s.length() <= 512 ? s : s.substring(0, 512);
+        return cut(s, 512);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     static long micros(Instant instant) {

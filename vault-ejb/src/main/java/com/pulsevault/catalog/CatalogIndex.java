@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -160,7 +161,8 @@ public class CatalogIndex {
 
     private void write(Video video) {
         inTransaction(em -> {
-            CatalogEntry entry = em.find(CatalogEntry.class, video.id().value());
+            // locked: another node writing the same video waits, then sees the newer version and keeps it
+            CatalogEntry entry = em.find(CatalogEntry.class, video.id().value(), LockModeType.PESSIMISTIC_WRITE);
             boolean changed = true;
             if (entry == null) {
                 em.persist(CatalogEntry.of(video));
@@ -212,7 +214,7 @@ public class CatalogIndex {
     public CatalogPage page(Caller caller, VideoFilter filter) {
         try {
             return inTransaction(em -> page(em, caller, filter));
-        } catch (RuntimeException e) {
+        } catch (PersistenceException | IllegalStateException e) { // the database, or its lookup, is not there
             LOG.warning("catalog query failed: " + e.getClass().getSimpleName());
             throw new CatalogUnavailableException();
         }

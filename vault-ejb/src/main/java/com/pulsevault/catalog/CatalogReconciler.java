@@ -110,6 +110,7 @@ public class CatalogReconciler {
         Map<String, Long> indexed = index.versions();
         int copied = 0;
         int seen = 0;
+        int failed = 0;
         java.util.Set<String> gone = new java.util.HashSet<>(indexed.keySet());
         try (Stream<Path> dirs = Files.exists(videoDir) ? Files.list(videoDir) : Stream.empty()) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
@@ -126,16 +127,24 @@ public class CatalogReconciler {
                     LOG.warning("Catalog: video " + id + " has no readable meta.json; not indexed");
                     continue;
                 }
-                if (video.status() == VideoStatus.DELETED) {
-                    media.remove(video.id()); // a deletion a crash interrupted: the tombstone is there, files may be too
-                }
-                if (indexed.getOrDefault(id, 0L) < video.version()) {
-                    index.put(video);
-                    copied++;
+                try {
+                    if (video.status() == VideoStatus.DELETED) {
+                        media.remove(video.id()); // a deletion a crash interrupted: the tombstone is there, files may be too
+                    }
+                    if (indexed.getOrDefault(id, 0L) < video.version()) {
+                        index.put(video);
+                        copied++;
+                    }
+                } catch (IOException | RuntimeException one) { // one video must not hold up all after it
+                    failed++;
+                    LOG.warning("Catalog: video " + id + " could not be indexed (" + one.getClass().getSimpleName() + "); retried later");
                 }
             }
         }
         index.remove(gone); // listed in the index, but no meta.json any more: not a video of this vault
+        if (failed > 0) {
+            state.markBehind(); // the next pass tries those again
+        }
         LOG.info("Catalog index up to date: " + copied + " of " + seen + " videos copied, " + gone.size() + " removed, in "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
     }

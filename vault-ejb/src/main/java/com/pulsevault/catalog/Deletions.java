@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 
 /**
  * Deleting a video, and the legal hold that prevents it. A deletion writes the tombstone first (durable),
- * then removes the media: a crash in between leaves files the catalog's pass at the next start removes,
- * never a record that points at files that are gone.
+ * then removes the media: a crash in between, or a file that cannot go yet (a transcode still writing),
+ * leaves files the catalog's next pass removes, never a record that points at files that are gone.
  */
 @ApplicationScoped
 public class Deletions {
@@ -39,6 +39,8 @@ public class Deletions {
     VideoRepository videos;
     @Inject
     VideoMedia media;
+    @Inject
+    CatalogReconciler reconciler;
     @Inject
     VaultConfig config;
     @Inject
@@ -67,8 +69,9 @@ public class Deletions {
             guard.denied(caller, AuditCategory.ACCESS, "video.delete", videoId, null, e instanceof LegalHoldException ? "legal-hold" : "retention");
             throw e;
         }
-        removeMedia(current.id());
+        // the deletion is done once the tombstone is durable: audited now, whatever the file removal does
         audit.record(AuditCategory.ACCESS, caller.entry("video.delete", videoId, null).succeeded());
+        removeMedia(current.id());
     }
 
     /** Sets or lifts a legal hold (admin). */
@@ -83,10 +86,10 @@ public class Deletions {
     private void removeMedia(VideoId id) {
         try {
             media.remove(id);
-        } catch (IOException e) {
-            // the tombstone is written; the next start removes what is left
-            LOG.warning("video " + id + ": its media files could not all be removed (" + e.getClass().getSimpleName() + ")");
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // a transcode still writing, a busy file: the catalog's next pass (within seconds) removes the rest
+            LOG.warning("video " + id + ": its media files could not all be removed yet (" + e.getClass().getSimpleName() + ")");
+            reconciler.markBehind();
         }
     }
 

@@ -30,16 +30,33 @@ public class EventLog implements AutoCloseable {
 
     public static final String STREAM = "pulsevault:events";
 
+    /** Blocking reads of the stream (they wait up to 10 s): a socket timeout longer than that. */
+    private final JedisPool readers;
+    /** Everything else: short timeouts, so a hung Redis delays a finalize or an edit by a second at most. */
     private final JedisPool pool;
     private final long window;
 
     public EventLog(VaultSettings settings, long window) {
+        readers = new JedisPool(config(), RedisClientConfig.address(settings), RedisClientConfig.of(settings, 15_000));
+        pool = new JedisPool(config(), RedisClientConfig.address(settings), RedisClientConfig.of(settings, 1_000));
+        this.window = window;
+    }
+
+    private static JedisPoolConfig config() {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(16);
         config.setJmxEnabled(false);
-        // a blocking read waits up to BLOCK_MILLIS: the socket timeout must be longer
-        pool = new JedisPool(config, RedisClientConfig.address(settings), RedisClientConfig.of(settings, 15_000));
-        this.window = window;
+        config.setMaxWait(java.time.Duration.ofSeconds(1));
+        return config;
+    }
+
+    /** Runs one Redis call; Redis not answering is {@link EventsUnavailableException}. */
+    private <T> T redis(JedisPool from, java.util.function.Function<Jedis, T> call) {
+        try (Jedis jedis = from.getResource()) {
+            return call.apply(jedis);
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+            throw new EventsUnavailableException();
+        }
     }
 
     public VideoEvent append(VideoEvent event) {
@@ -51,41 +68,32 @@ public class EventLog implements AutoCloseable {
         }
         fields.put("teams", String.join("\n", event.teams()));
         fields.put("data", event.data().toString());
-        try (Jedis jedis = pool.getResource()) {
-            StreamEntryID id = jedis.xadd(STREAM, XAddParams.xAddParams().maxLen(window).approximateTrimming(), fields);
-            return event.stored(id.toString());
-        }
+        StreamEntryID id = redis(pool, jedis -> jedis.xadd(STREAM, XAddParams.xAddParams().maxLen(window).approximateTrimming(), fields));
+        return event.stored(id.toString());
     }
 
     /** Up to {@code count} events after {@code afterId}, oldest first. */
     public List<VideoEvent> after(String afterId, int count) {
-        try (Jedis jedis = pool.getResource()) {
-            return decode(jedis.xrange(STREAM, "(" + afterId, "+", count));
-        }
+        return decode(redis(pool, jedis -> jedis.xrange(STREAM, "(" + afterId, "+", count)));
     }
 
     /** The events after {@code afterId}, waiting up to {@code blockMillis} for one. */
     public List<VideoEvent> await(String afterId, int blockMillis) {
-        try (Jedis jedis = pool.getResource()) {
-            var answer = jedis.xread(XReadParams.xReadParams().block(blockMillis).count(500), Map.of(STREAM, new StreamEntryID(afterId)));
-            return answer == null || answer.isEmpty() ? List.of() : decode(answer.get(0).getValue());
-        }
+        var answer = redis(readers, jedis -> jedis.xread(XReadParams.xReadParams().block(blockMillis).count(500),
+                Map.of(STREAM, new StreamEntryID(afterId))));
+        return answer == null || answer.isEmpty() ? List.of() : decode(answer.get(0).getValue());
     }
 
     /** The id of the newest event, or {@code 0-0} while there is none. */
     public String lastId() {
-        try (Jedis jedis = pool.getResource()) {
-            List<StreamEntry> last = jedis.xrevrange(STREAM, "+", "-", 1);
-            return last.isEmpty() ? "0-0" : last.get(0).getID().toString();
-        }
+        List<StreamEntry> last = redis(pool, jedis -> jedis.xrevrange(STREAM, "+", "-", 1));
+        return last.isEmpty() ? "0-0" : last.get(0).getID().toString();
     }
 
     /** The id of the oldest event kept, if any: a resume from before it has missed events. */
     public Optional<String> firstId() {
-        try (Jedis jedis = pool.getResource()) {
-            List<StreamEntry> first = jedis.xrange(STREAM, "-", "+", 1);
-            return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0).getID().toString());
-        }
+        List<StreamEntry> first = redis(pool, jedis -> jedis.xrange(STREAM, "-", "+", 1));
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.get(0).getID().toString());
     }
 
     private static List<VideoEvent> decode(List<StreamEntry> entries) {
@@ -106,16 +114,12 @@ public class EventLog implements AutoCloseable {
 
     /** Stores a value that expires, for {@link EventTickets}. */
     void putTicket(String key, String value, int seconds) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.setex(key, seconds, value);
-        }
+        redis(pool, jedis -> jedis.setex(key, seconds, value));
     }
 
     /** Takes the value and removes it in one step (GETDEL): a ticket is redeemed once, on one node. */
     Optional<String> takeTicket(String key) {
-        try (Jedis jedis = pool.getResource()) {
-            return Optional.ofNullable(jedis.getDel(key));
-        }
+        return Optional.ofNullable(redis(pool, jedis -> jedis.getDel(key)));
     }
 
     /** Orders two stream ids ({@code <millis>-<sequence>}). */
@@ -146,5 +150,6 @@ public class EventLog implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        readers.close();
     }
 }

@@ -15,7 +15,9 @@ import com.pulsevault.queue.TranscodeQueue;
 import com.pulsevault.storage.DurableFiles;
 import com.pulsevault.video.OriginalFile;
 import com.pulsevault.video.Video;
+import com.pulsevault.video.VideoDeletedException;
 import com.pulsevault.video.VideoEdit;
+import com.pulsevault.video.VideoStatus;
 import com.pulsevault.video.VideoId;
 import com.pulsevault.video.VideoRepository;
 import jakarta.annotation.PostConstruct;
@@ -157,6 +159,9 @@ public class FinalizeService {
 
     /** A repeated finalize is the same request again (a lost answer), or a conflicting second one. */
     private static void requireSameRequest(Video stored, FinalizeRequest request, UploadInfo info, Ownership ownership) {
+        if (stored.status() == VideoStatus.DELETED) {
+            throw new VideoDeletedException(); // finalized, then deleted: a retry does not bring it back
+        }
         if (!Objects.equals(stored.original().filename(), filename(request, info)) || !stored.metadata().equals(request.metadata())) {
             throw new StaleMetadataException("the upload was already finalized with another filename or metadata");
         }

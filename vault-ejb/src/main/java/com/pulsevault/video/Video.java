@@ -222,6 +222,15 @@ public final class Video {
         return b.build();
     }
 
+    /** When the upload it came from was created, or null for a record that does not say. */
+    public Instant uploadStartedAt() {
+        try {
+            return upload != null && upload.get("createdAt") instanceof jakarta.json.JsonString t ? Instant.parse(t.getString()) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
     /** The upload this video was finalized from, or null for a record that does not say. */
     public String uploadId() {
         return upload != null && upload.get("id") instanceof jakarta.json.JsonString id ? id.getString() : null;

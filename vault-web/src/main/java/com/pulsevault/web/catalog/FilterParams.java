@@ -14,6 +14,9 @@ import java.time.format.DateTimeParseException;
 /** The filters a list and a search share, read from their text form; a bad one is a 400 naming it. */
 final class FilterParams {
 
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private FilterParams() {
     }
 
@@ -54,7 +57,11 @@ final class FilterParams {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            Instant at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new ProblemException(ProblemType.INVALID_DATE_RANGE, name + " must be between 1970 and 9999");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemType.INVALID_DATE_RANGE, name + " must be a UTC day (2026-12-01) or an instant");
         }

@@ -80,7 +80,7 @@ public class VideosResource {
     @Path("{videoId}")
     public Response get(@PathParam("videoId") String videoId) {
         Video video = catalog.get(caller.get(), videoId);
-        return Response.ok(VideoJson.write(video).toString())
+        return Response.ok(forClients(video))
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -94,7 +94,7 @@ public class VideosResource {
                            InputStream body) throws IOException {
         JsonObject patch = JsonBodies.object(body);
         Video video = catalog.update(caller.get(), videoId, version(ifMatch), patch);
-        return Response.ok(VideoJson.write(video).toString())
+        return Response.ok(forClients(video))
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -136,6 +136,17 @@ public class VideosResource {
     private static Response hold(Video video) {
         return Response.ok(Json.createObjectBuilder().add("videoId", video.id().value()).add("legalHold", video.legalHold())
                 .build().toString()).build();
+    }
+
+    /**
+     * The record as clients get it: without the transcode's detailed errors, which are for operators
+     * (GET /admin/transcodes) and may name server paths; {@code failure} says why, viewer-safe.
+     */
+    static String forClients(Video video) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(VideoJson.write(video));
+        b.remove("error");
+        b.remove("lastError");
+        return b.build().toString();
     }
 
     /** The version an {@code If-Match: "<version>"} names; -1 (matches nothing) for any other value, null without one. */

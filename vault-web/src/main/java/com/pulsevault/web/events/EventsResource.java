@@ -65,7 +65,11 @@ public class EventsResource {
                 throw new ProblemException(ProblemType.INVALID_HEADER, "Last-Event-ID must be the id of an event this stream sent");
             }
         }
-        hub.subscribe(c, sink, sse, lastEventId == null ? null : lastEventId.trim());
+        try {
+            hub.subscribe(c, sink, sse, lastEventId == null ? null : lastEventId.trim());
+        } catch (IllegalArgumentException future) {
+            throw new ProblemException(ProblemType.INVALID_HEADER, "Last-Event-ID must be the id of an event this stream sent");
+        }
     }
 
     private Caller mediaCaller() {

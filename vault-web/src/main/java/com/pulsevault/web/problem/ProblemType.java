@@ -39,6 +39,7 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE(416, "range-not-satisfiable", "The requested range lies outside the file"),
     CHECKSUM_MISMATCH(460, "checksum-mismatch", "The chunk does not match its Upload-Checksum"),
     CATALOG_UNAVAILABLE(503, "catalog-unavailable", "The catalog index is not reachable"),
+    EVENTS_UNAVAILABLE(503, "events-unavailable", "The event log is not reachable"),
     METADATA_CORRUPT(500, "metadata-corrupt", "The video's stored metadata failed its checksum"),
     INTERNAL_ERROR(500, "internal-error", "The vault failed to handle the request");
 

@@ -11,6 +11,7 @@ import com.pulsevault.video.InvalidEditException;
 import com.pulsevault.video.VersionMismatchException;
 import com.pulsevault.video.VersionRequiredException;
 import com.pulsevault.catalog.CatalogUnavailableException;
+import com.pulsevault.events.EventsUnavailableException;
 import com.pulsevault.video.LegalHoldException;
 import com.pulsevault.video.RetentionException;
 import com.pulsevault.video.VideoDeletedException;
@@ -60,7 +61,8 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
             Map.entry(VideoDeletedException.class, ProblemType.VIDEO_DELETED),
             Map.entry(LegalHoldException.class, ProblemType.LEGAL_HOLD),
             Map.entry(RetentionException.class, ProblemType.RETENTION),
-            Map.entry(CatalogUnavailableException.class, ProblemType.CATALOG_UNAVAILABLE));
+            Map.entry(CatalogUnavailableException.class, ProblemType.CATALOG_UNAVAILABLE),
+            Map.entry(EventsUnavailableException.class, ProblemType.EVENTS_UNAVAILABLE));
 
     @Override
     public Response toResponse(VaultException e) {
@@ -71,7 +73,7 @@ public class VaultExceptionMapper implements ExceptionMapper<VaultException> {
         if (e instanceof VersionMismatchException stale) {
             return Problems.builder(type, e.getMessage(), Map.of()).tag(new EntityTag(String.valueOf(stale.current()))).build();
         }
-        if (e instanceof CatalogUnavailableException) {
+        if (e instanceof CatalogUnavailableException || e instanceof EventsUnavailableException) {
             return Problems.builder(type, e.getMessage(), Map.of()).header("Retry-After", "10").build();
         }
         if (e instanceof RetentionException kept) {
