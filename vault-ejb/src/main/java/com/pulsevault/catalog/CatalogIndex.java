@@ -163,18 +163,52 @@ public class CatalogIndex {
         inTransaction(em -> {
             // locked: another node writing the same video waits, then sees the newer version and keeps it
             CatalogEntry entry = em.find(CatalogEntry.class, video.id().value(), LockModeType.PESSIMISTIC_WRITE);
-            boolean changed = true;
-            if (entry == null) {
-                em.persist(CatalogEntry.of(video));
-            } else {
-                changed = entry.copy(video);
-            }
-            if (changed) {
-                em.createQuery("DELETE FROM CatalogMetadata m WHERE m.videoId = :id").setParameter("id", video.id().value()).executeUpdate();
-                CatalogMetadata.of(video).forEach(em::persist);
-            }
+            copy(em, entry, video);
             return null;
         });
+    }
+
+    /** Stores the video's state into {@code entry} (null: a new row) and its metadata rows, in {@code em}'s transaction. */
+    private static void copy(EntityManager em, CatalogEntry entry, Video video) {
+        if (entry == null) {
+            em.persist(CatalogEntry.of(video));
+        } else if (entry.copy(video)) {
+            em.createQuery("DELETE FROM CatalogMetadata m WHERE m.videoId = :id").setParameter("id", video.id().value()).executeUpdate();
+        } else {
+            return; // the index has this version already
+        }
+        CatalogMetadata.of(video).forEach(em::persist);
+    }
+
+    /**
+     * Stores videos the index does not have yet, many in one transaction (a rebuild: a transaction per
+     * video made the database's round trips the limit). Should the batch fail (a video written meanwhile
+     * by another node, a value the database refuses), each is put on its own.
+     *
+     * @return how many could not be stored (logged; the next pass tries them again)
+     */
+    public int putNew(List<Video> videos) {
+        if (videos.isEmpty()) {
+            return 0;
+        }
+        try {
+            inTransaction(em -> {
+                videos.forEach(v -> copy(em, null, v));
+                return null;
+            });
+            return 0;
+        } catch (PersistenceException batch) {
+            int failed = 0;
+            for (Video v : videos) {
+                try {
+                    put(v);
+                } catch (RuntimeException one) {
+                    failed++;
+                    LOG.warning("Catalog: video " + v.id() + " could not be indexed (" + one.getClass().getSimpleName() + ")");
+                }
+            }
+            return failed;
+        }
     }
 
     /** The version indexed for each video id, to tell what a rebuild must still copy. */
@@ -273,7 +307,8 @@ public class CatalogIndex {
             params.put("value" + m++, pair.getValue());
         }
         if (filter.cursor() != null) {
-            jpql.append(" AND (e.uploadedAt < :at OR (e.uploadedAt = :at AND e.videoId < :id))");
+            // the redundant "uploadedAt <= :at" lets the database start in the index at the cursor, not at the top
+            jpql.append(" AND e.uploadedAt <= :at AND (e.uploadedAt < :at OR (e.uploadedAt = :at AND e.videoId < :id))");
             params.put("at", filter.cursor().uploadedAtMicros());
             params.put("id", filter.cursor().videoId());
         }

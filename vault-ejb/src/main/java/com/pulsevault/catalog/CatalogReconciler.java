@@ -44,6 +44,8 @@ public class CatalogReconciler {
     private static final Logger LOG = Logger.getLogger(CatalogReconciler.class.getName());
     /** How often a catalog marked behind is caught up. */
     static final long RETRY_SECONDS = 10;
+    /** Videos new to the index written in one transaction. */
+    static final int BATCH = 200;
 
     @Inject
     VaultConfig config;
@@ -111,6 +113,7 @@ public class CatalogReconciler {
         int copied = 0;
         int seen = 0;
         int failed = 0;
+        java.util.List<Video> fresh = new java.util.ArrayList<>();
         java.util.Set<String> gone = new java.util.HashSet<>(indexed.keySet());
         try (Stream<Path> dirs = Files.exists(videoDir) ? Files.list(videoDir) : Stream.empty()) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
@@ -131,7 +134,16 @@ public class CatalogReconciler {
                     if (video.status() == VideoStatus.DELETED) {
                         media.remove(video.id()); // a deletion a crash interrupted: the tombstone is there, files may be too
                     }
-                    if (indexed.getOrDefault(id, 0L) < video.version()) {
+                    Long at = indexed.get(id);
+                    if (at == null) {
+                        fresh.add(video); // not in the index at all: batched
+                        if (fresh.size() == BATCH) {
+                            int lost = index.putNew(fresh);
+                            failed += lost;
+                            copied += fresh.size() - lost;
+                            fresh.clear();
+                        }
+                    } else if (at < video.version()) {
                         index.put(video);
                         copied++;
                     }
@@ -141,6 +153,9 @@ public class CatalogReconciler {
                 }
             }
         }
+        int lost = index.putNew(fresh);
+        failed += lost;
+        copied += fresh.size() - lost;
         index.remove(gone); // listed in the index, but no meta.json any more: not a video of this vault
         if (failed > 0) {
             state.markBehind(); // the next pass tries those again
