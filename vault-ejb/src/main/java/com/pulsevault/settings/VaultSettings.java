@@ -47,6 +47,8 @@ public final class VaultSettings {
     public static final String AUTH_ROLES_CLAIM = "pulsevault.auth.roles-claim";
     public static final String AUTH_TEAMS_CLAIM = "pulsevault.auth.teams-claim";
     public static final String CATALOG_DATASOURCE = "pulsevault.catalog.datasource";
+    public static final String CONSOLE_ENABLED = "pulsevault.console.enabled";
+    public static final String CONSOLE_CLIENT_ID = "pulsevault.console.client-id";
     public static final String DEFAULT_CATALOG_DATASOURCE = "java:comp/DefaultDataSource";
     /** MicroProfile JWT's own settings, which the vault cannot work without (checked at start, read by the server). */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
@@ -90,6 +92,8 @@ public final class VaultSettings {
     private final String rolesClaim;
     private final String teamsClaim;
     private final String catalogDatasource;
+    private final boolean consoleEnabled;
+    private final String consoleClientId;
     private final Optional<String> jwtIssuer;
     private final Optional<String> jwtAudiences;
     private final boolean jwtKeyConfigured;
@@ -136,6 +140,8 @@ public final class VaultSettings {
         rolesClaim = v.claimPath(AUTH_ROLES_CLAIM, "groups");
         teamsClaim = v.claimPath(AUTH_TEAMS_CLAIM, "teams");
         catalogDatasource = v.text(CATALOG_DATASOURCE).orElse(DEFAULT_CATALOG_DATASOURCE);
+        consoleEnabled = v.bool(CONSOLE_ENABLED, true);
+        consoleClientId = v.text(CONSOLE_CLIENT_ID).orElse("pulsevault-console");
         jwtIssuer = v.text(JWT_ISSUER);
         jwtAudiences = v.text(JWT_AUDIENCES);
         jwtKeyConfigured = v.text(JWT_PUBLIC_KEY_LOCATION).isPresent() || v.text(JWT_PUBLIC_KEY).isPresent();
@@ -222,6 +228,10 @@ public final class VaultSettings {
     public String teamsClaim() { return teamsClaim; }
     /** The JNDI name of the datasource that holds the catalog index. */
     public String catalogDatasource() { return catalogDatasource; }
+    /** Whether the web console is served at the context root. */
+    public boolean consoleEnabled() { return consoleEnabled; }
+    /** The OpenID Connect client the console signs in with (public, authorization code + PKCE). */
+    public String consoleClientId() { return consoleClientId; }
     /** The expected token issuer (for classifying refused tokens; the server verifies it). */
     public Optional<String> jwtIssuer() { return jwtIssuer; }
     public Optional<String> jwtAudiences() { return jwtAudiences; }

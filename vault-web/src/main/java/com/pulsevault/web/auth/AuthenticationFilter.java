@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Every request under {@code /api/v1} needs a bearer token, except CORS preflights and tus discovery
  * ({@code OPTIONS}) and the signed media reads ({@code GET|HEAD /media/t/<token>/...}), whose HMAC token
- * in the path is the capability; {@code GET /events?ticket=} carries a single-use events ticket instead. The server has already verified the token (a refused one never gets
+ * in the path is the capability, and the console's public configuration ({@code GET /console/config});
+ * {@code GET /events?ticket=} carries a single-use events ticket instead. The server has already verified the token (a refused one never gets
  * here: see {@link AuthErrorServlet}); this makes the request's {@link com.pulsevault.identity.Caller}
  * from it, or answers 401.
  */
@@ -105,6 +106,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if ("OPTIONS".equals(method)) {
             return true; // CORS preflights and tus discovery carry no credentials
         }
+        if (("GET".equals(method) || "HEAD".equals(method)) && CONSOLE_CONFIG.equals(strip(raw))) {
+            return true; // the console reads where to sign in before it has a token
+        }
         return ("GET".equals(method) || "HEAD".equals(method))
                 && SIGNED_MEDIA.matcher(strip(raw)).matches() && SIGNED_MEDIA.matcher(strip(decoded)).matches();
     }
@@ -113,6 +117,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     static boolean isMalformedMediaRead(String method, String raw) {
         return ("GET".equals(method) || "HEAD".equals(method)) && strip(raw).startsWith("media/t/");
     }
+
+    private static final String CONSOLE_CONFIG = "console/config";
 
     /** {@code media/t/<token>/videos/<videoId>/<file or dir/file>}; a segment never starts with a dot, so none is "..". */
     private static final Pattern SIGNED_MEDIA = Pattern.compile(

@@ -4,6 +4,8 @@ import com.pulsevault.catalog.Catalog;
 import com.pulsevault.catalog.Deletions;
 import com.pulsevault.catalog.SearchTerms;
 import com.pulsevault.catalog.VideoFilter;
+import com.pulsevault.identity.AccessRules;
+import com.pulsevault.identity.Caller;
 import com.pulsevault.video.Video;
 import com.pulsevault.video.VideoJson;
 import com.pulsevault.web.auth.CurrentCaller;
@@ -80,7 +82,7 @@ public class VideosResource {
     @Path("{videoId}")
     public Response get(@PathParam("videoId") String videoId) {
         Video video = catalog.get(caller.get(), videoId);
-        return Response.ok(forClients(video))
+        return Response.ok(forClients(video, caller.get()))
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -94,7 +96,7 @@ public class VideosResource {
                            InputStream body) throws IOException {
         JsonObject patch = JsonBodies.object(body);
         Video video = catalog.update(caller.get(), videoId, version(ifMatch), patch);
-        return Response.ok(forClients(video))
+        return Response.ok(forClients(video, caller.get()))
                 .tag(new EntityTag(String.valueOf(video.version())))
                 .header("Cache-Control", "private, no-store")
                 .build();
@@ -140,12 +142,18 @@ public class VideosResource {
 
     /**
      * The record as clients get it: without the transcode's detailed errors, which are for operators
-     * (GET /admin/transcodes) and may name server paths; {@code failure} says why, viewer-safe.
+     * (GET /admin/transcodes) and may name server paths; {@code failure} says why, viewer-safe. {@code may}
+     * says what the caller may do with it (the console shows only those actions; each request is still decided).
      */
-    static String forClients(Video video) {
+    static String forClients(Video video, Caller caller) {
         jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(VideoJson.write(video));
         b.remove("error");
         b.remove("lastError");
+        b.add("may", Json.createObjectBuilder()
+                .add("edit", AccessRules.mayEdit(caller, video.owner()))
+                .add("delete", AccessRules.mayDelete(caller, video.owner()))
+                .add("history", AccessRules.mayReadHistory(caller, video.owner()))
+                .add("legalHold", caller.hasAny(AccessRules.OPERATIONS)));
         return b.build().toString();
     }
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which requests need no token: only OPTIONS and reads of a well-formed signed media path. */
+/** Which requests need no token: only OPTIONS, the console's configuration and reads of a well-formed signed media path. */
 class AuthenticationFilterTest {
 
     static final String VIDEO = "6f1c1f3e-2b7a-4c1e-9d3a-0a1b2c3d4e5f";
@@ -20,6 +20,20 @@ class AuthenticationFilterTest {
         assertTrue(open("GET", MEDIA + "stream/master.m3u8"));
         assertTrue(open("HEAD", "/" + MEDIA + "stream/chunk-1-00001.m4s"));
         assertTrue(open("GET", MEDIA + "metadata"));
+    }
+
+    @Test
+    void theConsoleConfigurationIsReadWithoutAToken() {
+        assertTrue(open("GET", "console/config"));
+        assertTrue(open("GET", "/console/config"));
+    }
+
+    @Test
+    void onlyReadingTheConsoleConfigurationIsOpen() {
+        assertFalse(open("POST", "console/config"));
+        assertFalse(open("GET", "console/config/x"));
+        assertFalse(open("GET", "console"));
+        assertFalse(open("GET", "console%2Fconfig"));
     }
 
     @Test
