@@ -241,6 +241,24 @@ try {
     return actions;
   });
 
+  await step('renewsAnExpiredToken', async () => {
+    // the access token in this tab runs out: the next request is made with a renewed one (refresh token)
+    const renewals = [];
+    const watch = (r) => { if (r.url().endsWith('/protocol/openid-connect/token') && (r.postData() || '').includes('refresh_token')) renewals.push(r.url()); };
+    p.on('request', watch);
+    await p.evaluate(() => {
+      const k = Object.keys(sessionStorage).find((x) => x.startsWith('oidc.user:'));
+      const u = JSON.parse(sessionStorage.getItem(k));
+      u.expires_at = Math.floor(Date.now() / 1000) - 5;
+      sessionStorage.setItem(k, JSON.stringify(u));
+    });
+    await p.goto(`${settings.base}#/upload`);
+    await p.goto(`${settings.base}#/library`);
+    await p.waitForSelector(`.card[data-video-id="${videoId}"]`, { timeout: 20000 });
+    p.off('request', watch);
+    return { renewals: renewals.length, signedIn: await p.locator('#nav a').count() };
+  });
+
   await step('tabletPortrait', async () => {
     await p.setViewportSize({ width: 768, height: 1024 });
     await p.goto(`${settings.base}#/library`);

@@ -171,6 +171,13 @@ class ConsoleIT extends VaultIT {
     }
 
     @Test
+    void anExpiredAccessTokenIsRenewedWithoutSigningInAgain() {
+        JsonObject renewal = step("renewsAnExpiredToken").asJsonObject();
+        assertTrue(renewal.getInt("renewals") >= 1, renewal.toString());
+        assertTrue(renewal.getInt("signedIn") > 0, renewal.toString());
+    }
+
+    @Test
     void theConsoleWorksOnATabletInPortrait() {
         assertFalse(step("tabletPortrait").asJsonObject().getBoolean("horizontalScroll"));
     }
