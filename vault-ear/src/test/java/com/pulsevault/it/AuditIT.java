@@ -146,10 +146,11 @@ class AuditIT extends VaultIT {
     }
 
     /** Runs the verifier exactly as an auditor would: {@code java -jar vault-ejb.jar <dir>}. */
-    static Result verifyCommand(Path dir) throws Exception {
+    static Result verifyCommand(Path dir, String... options) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", new File(System.getProperty("vault.ejb.jar")).getAbsolutePath(), dir.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", new File(System.getProperty("vault.ejb.jar")).getAbsolutePath(), dir.toString()));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), output);
     }

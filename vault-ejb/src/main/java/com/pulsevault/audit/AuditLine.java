@@ -76,7 +76,7 @@ public final class AuditLine {
         }
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         if (s == null) {
             return "null";
         }
@@ -120,6 +120,11 @@ public final class AuditLine {
             }
         }
         return fields;
+    }
+
+    /** Any flat object of strings (and nulls) in the form this class writes; no field is required. */
+    static Map<String, String> parseObject(String line) {
+        return new Parser(line).object();
     }
 
     private static final class Parser {

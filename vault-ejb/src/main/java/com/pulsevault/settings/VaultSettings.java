@@ -47,6 +47,11 @@ public final class VaultSettings {
     public static final String AUTH_ROLES_CLAIM = "pulsevault.auth.roles-claim";
     public static final String AUTH_TEAMS_CLAIM = "pulsevault.auth.teams-claim";
     public static final String CATALOG_DATASOURCE = "pulsevault.catalog.datasource";
+    public static final String AUDIT_CHECKPOINT_SECONDS = "pulsevault.audit.checkpoint-seconds";
+    public static final String AUDIT_SIGNING_KEY = "pulsevault.audit.signing-key";
+    public static final String AUDIT_SIGNING_KEY_PASSWORD = "pulsevault.audit.signing-key-password";
+    public static final String AUDIT_PREVIOUS_SIGNING_KEY = "pulsevault.audit.previous-signing-key";
+    public static final String AUDIT_WITNESS_DIR = "pulsevault.audit.witness-dir";
     public static final String CONSOLE_ENABLED = "pulsevault.console.enabled";
     public static final String CONSOLE_CLIENT_ID = "pulsevault.console.client-id";
     public static final String DEFAULT_CATALOG_DATASOURCE = "java:comp/DefaultDataSource";
@@ -93,6 +98,11 @@ public final class VaultSettings {
     private final String teamsClaim;
     private final String catalogDatasource;
     private final boolean consoleEnabled;
+    private final Duration checkpointInterval;
+    private final Optional<Path> signingKey;
+    private final Optional<String> signingKeyPassword;
+    private final Optional<Path> previousSigningKey;
+    private final Optional<Path> witnessDir;
     private final String consoleClientId;
     private final Optional<String> jwtIssuer;
     private final Optional<String> jwtAudiences;
@@ -141,6 +151,11 @@ public final class VaultSettings {
         teamsClaim = v.claimPath(AUTH_TEAMS_CLAIM, "teams");
         catalogDatasource = v.text(CATALOG_DATASOURCE).orElse(DEFAULT_CATALOG_DATASOURCE);
         consoleEnabled = v.bool(CONSOLE_ENABLED, true);
+        checkpointInterval = Duration.ofSeconds(v.positive(AUDIT_CHECKPOINT_SECONDS, 300));
+        signingKey = v.text(AUDIT_SIGNING_KEY).map(Path::of);
+        signingKeyPassword = v.text(AUDIT_SIGNING_KEY_PASSWORD);
+        previousSigningKey = v.text(AUDIT_PREVIOUS_SIGNING_KEY).map(Path::of);
+        witnessDir = v.text(AUDIT_WITNESS_DIR).map(x -> Path.of(x).toAbsolutePath().normalize());
         consoleClientId = v.text(CONSOLE_CLIENT_ID).orElse("pulsevault-console");
         jwtIssuer = v.text(JWT_ISSUER);
         jwtAudiences = v.text(JWT_AUDIENCES);
@@ -228,6 +243,17 @@ public final class VaultSettings {
     public String teamsClaim() { return teamsClaim; }
     /** The JNDI name of the datasource that holds the catalog index. */
     public String catalogDatasource() { return catalogDatasource; }
+    /** How often the audit chains are checkpointed (signed), idle or not. */
+    public Duration checkpointInterval() { return checkpointInterval; }
+    /** The Ed25519 key that signs checkpoints (PKCS#8 or PKCS#12); none: the generated one. */
+    public Optional<Path> signingKey() { return signingKey; }
+    public Optional<String> signingKeyPassword() { return signingKeyPassword; }
+    /** The key that signed checkpoints before {@link #signingKey()}: it endorses the first checkpoint under the new key. */
+    public Optional<Path> previousSigningKey() { return previousSigningKey; }
+    /** Where a copy of every checkpoint goes (a mount another team owns). */
+    public Optional<Path> witnessDir() { return witnessDir; }
+    /** Where a generated checkpoint signing key is kept when none is configured. */
+    public Path generatedSigningKeyFile() { return mediaRoot.resolve("secrets").resolve("audit-signing.key"); }
     /** Whether the web console is served at the context root. */
     public boolean consoleEnabled() { return consoleEnabled; }
     /** The OpenID Connect client the console signs in with (public, authorization code + PKCE). */

@@ -40,6 +40,28 @@ class VerifyAuditCommandTest {
     }
 
     @Test
+    void withThePublicKeyTheCheckpointsAreCheckedToo() throws Exception {
+        new AuditChain(dir, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC))
+                .append(AuditCategory.UPLOAD, AuditEntry.success("upload.create", null, null, "system", null));
+        SigningKey key = CheckpointVerifierTest.newKey();
+        new CheckpointLog(dir).write(Instant.parse("2026-12-01T10:00:01Z"), "n", 300, key, null);
+        java.nio.file.Path pem = java.nio.file.Files.writeString(dir.getParent().resolve(dir.getFileName() + ".pem"), key.publicKeyPem());
+        assertEquals(0, run(dir.toString(), "--public-key", pem.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK checkpoints: 1 checkpoint(s)"), out::toString);
+        SigningKey other = CheckpointVerifierTest.newKey();
+        java.nio.file.Files.writeString(pem, other.publicKeyPem());
+        assertEquals(1, run(dir.toString(), "--public-key", pem.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("BREAK forged-checkpoint checkpoints-2026-12-01.log:1"), out::toString);
+        java.nio.file.Files.delete(pem);
+    }
+
+    @Test
+    void aWitnessWithoutThePublicKeyExitsTwo() {
+        assertEquals(2, run(dir.toString(), "--witness", dir.toString()));
+        assertOneClearLine("--witness needs --public-key");
+    }
+
+    @Test
     void aReversedRangeExitsTwoWithOneLineAndNoStackTrace() {
         assertEquals(2, run(dir.toString(), "--from", "2026-12-05", "--to", "2026-12-01"));
         assertOneClearLine("from (2026-12-05) is after to (2026-12-01)");

@@ -1,6 +1,8 @@
 package com.pulsevault.web.audit;
 
 import com.pulsevault.audit.AuditCategory;
+import com.pulsevault.audit.AuditCheckpoints;
+import com.pulsevault.audit.CheckpointVerifier;
 import com.pulsevault.audit.DayRange;
 import com.pulsevault.audit.VerificationReport;
 import com.pulsevault.audit.report.AuditReports;
@@ -34,6 +36,8 @@ public class AuditResource {
     AuditReports reports;
     @Inject
     CurrentCaller caller;
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @GET
     @Path("verify")
@@ -50,6 +54,41 @@ public class AuditResource {
         }
         String body = Json.createObjectBuilder().add("ok", ok).add("chains", chains).build().toString();
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The checkpoints' public key (PEM), for auditors' and monitors' verifiers; any signed-in caller. */
+    @GET
+    @Path("public-key")
+    @Produces("application/x-pem-file")
+    public Response publicKey() {
+        caller.get();
+        return Response.ok(checkpoints.publicKeyPem()).header("Cache-Control", "no-cache").build();
+    }
+
+    /** The signed checkpoints from {@code from} (a day) on, one JSON object per line, for an outside monitor to keep. */
+    @GET
+    @Path("checkpoints")
+    @Produces("application/x-ndjson")
+    public Response checkpoints(@QueryParam("from") String from) throws IOException {
+        DayRange days = DayRange.parse(from, null);
+        StringBuilder body = new StringBuilder();
+        reports.checkpointLines(caller.get(), days.from()).forEach(l -> body.append(l).append('\n'));
+        return Response.ok(body.toString()).header("Cache-Control", "no-store").build();
+    }
+
+    /** The chains checked against the signed checkpoints and the witness's copy: every finding with its place. */
+    @GET
+    @Path("checkpoints/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verifyCheckpoints() throws IOException {
+        List<CheckpointVerifier.Finding> findings = reports.verifyCheckpoints(caller.get());
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (CheckpointVerifier.Finding f : findings) {
+            list.add(Json.createObjectBuilder().add("kind", f.kind()).add("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("file", f.file()).add("line", f.line()).add("message", f.message()));
+        }
+        boolean ok = findings.stream().noneMatch(f -> f.severity() == CheckpointVerifier.Severity.BREAK);
+        return Response.ok(Json.createObjectBuilder().add("ok", ok).add("findings", list).build().toString()).build();
     }
 
     /** A chain's verification as the API answers it (also in a video's history). */

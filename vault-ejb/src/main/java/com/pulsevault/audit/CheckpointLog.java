@@ -1,0 +1,185 @@
+package com.pulsevault.audit;
+
+import com.pulsevault.storage.DurableFiles;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes checkpoints of the audit chains in {@code dir} and reads them back. A checkpoint is written under
+ * an OS lock on {@code checkpoints.lock}, so nodes sharing the media root extend one checkpoint chain in
+ * order (each takes the last checkpoint's seq and hash under the lock). The line is on disk (fsync) before
+ * {@link #write} returns.
+ */
+public final class CheckpointLog {
+
+    static final String PREFIX = "checkpoints-";
+
+    private final Path dir;
+
+    public CheckpointLog(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Writes the next checkpoint of every chain, signed by {@code key} (and {@code previous} when the key changed since the last one). */
+    public Checkpoint write(Instant now, String node, long interval, SigningKey key, SigningKey previous) throws IOException {
+        // one writer at a time in this JVM too: a second FileLock on the file from the same JVM is refused
+        synchronized (CheckpointLog.class) {
+            return writeLocked(now, node, interval, key, previous);
+        }
+    }
+
+    private Checkpoint writeLocked(Instant now, String node, long interval, SigningKey key, SigningKey previous) throws IOException {
+        try (FileChannel lockChannel = FileChannel.open(dir.resolve("checkpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockChannel.lock()) {
+            Optional<Checkpoint> last = last(dir);
+            String lastKey = last.map(Checkpoint::keyId).orElse(null);
+            boolean rotated = lastKey != null && !lastKey.equals(key.fingerprint());
+            SigningKey endorsing = rotated && previous != null && previous.fingerprint().equals(lastKey) ? previous : null;
+            Checkpoint draft = Checkpoint.draft(last.map(c -> c.seq() + 1).orElse(1L), now, node, interval, states(dir),
+                    key.fingerprint(), rotated ? lastKey : null);
+            Checkpoint sealed = draft.sealed(last.map(Checkpoint::hash).orElse(AuditLine.GENESIS), key, endorsing);
+            append(file(dir, LocalDate.ofInstant(now, ZoneOffset.UTC)), sealed.line());
+            return sealed;
+        }
+    }
+
+    /** Where each chain stands now: its newest file, its complete lines, the last one's hash. */
+    static List<Checkpoint.ChainState> states(Path dir) throws IOException {
+        List<Checkpoint.ChainState> states = new ArrayList<>();
+        for (AuditCategory c : AuditCategory.values()) {
+            Map.Entry<LocalDate, Path> newest = AuditFiles.days(dir, c).lastEntry();
+            if (newest == null) {
+                continue;
+            }
+            List<String> lines = completeLines(newest.getValue());
+            if (lines.isEmpty()) {
+                continue;
+            }
+            String hash = AuditLine.parseObject(lines.get(lines.size() - 1)).get("hash");
+            states.add(new Checkpoint.ChainState(c, newest.getValue().getFileName().toString(), lines.size(), hash));
+        }
+        return states;
+    }
+
+    /** The lines that end in a newline (a torn last write is not one). */
+    static List<String> completeLines(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        lines.remove(lines.size() - 1); // after the last newline: "" or a torn line
+        return lines;
+    }
+
+    static Path file(Path dir, LocalDate day) {
+        return dir.resolve(PREFIX + day + ".log");
+    }
+
+    /** Every checkpoint file of {@code dir}, oldest first. */
+    static TreeMap<LocalDate, Path> days(Path dir) throws IOException {
+        TreeMap<LocalDate, Path> days = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return days;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.log")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                try {
+                    days.put(LocalDate.parse(name.substring(PREFIX.length(), name.length() - 4)), f);
+                } catch (DateTimeParseException other) {
+                    // not a checkpoint file
+                }
+            }
+        }
+        return days;
+    }
+
+    static Optional<Checkpoint> last(Path dir) throws IOException {
+        for (Path f : days(dir).descendingMap().values()) {
+            Optional<String> line = AuditFiles.lastLine(f);
+            if (line.isPresent()) {
+                return Optional.of(Checkpoint.parse(line.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The checkpoint lines of the days from {@code from} on (null: all), as written. */
+    public List<String> lines(LocalDate from) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, Path> day : days(dir).entrySet()) {
+            if (from == null || !day.getKey().isBefore(from)) {
+                out.addAll(completeLines(day.getValue()));
+            }
+        }
+        return out;
+    }
+
+    static void append(Path file, String line) throws IOException {
+        boolean created = !Files.exists(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(false);
+        }
+        if (created) {
+            DurableFiles.fsyncDirectory(file.getParent());
+        }
+    }
+
+    /**
+     * Copies to {@code witness} every checkpoint line it does not have yet (a witness that was unreachable
+     * catches up), day file by day file, each copy on disk before this returns.
+     *
+     * @return how many lines were delivered
+     * @throws IOException when the witness cannot be written: the lines are delivered at a later call
+     */
+    public int deliver(Path witness) throws IOException {
+        if (!Files.isDirectory(witness)) {
+            throw new IOException("the witness directory " + witness + " is not there");
+        }
+        int delivered = 0;
+        for (Map.Entry<LocalDate, Path> day : days(dir).entrySet()) {
+            List<String> ours = completeLines(day.getValue());
+            Path theirs = file(witness, day.getKey());
+            int have = Files.exists(theirs) ? completeLines(theirs).size() : 0;
+            if (have >= ours.size()) {
+                continue;
+            }
+            StringBuilder missing = new StringBuilder();
+            for (String l : ours.subList(have, ours.size())) {
+                missing.append(l).append('\n');
+            }
+            boolean created = !Files.exists(theirs);
+            try (FileChannel ch = FileChannel.open(theirs, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                ByteBuffer buf = ByteBuffer.wrap(missing.toString().getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(false);
+            }
+            if (created) {
+                DurableFiles.fsyncDirectory(witness);
+            }
+            delivered += ours.size() - have;
+        }
+        return delivered;
+    }
+}
