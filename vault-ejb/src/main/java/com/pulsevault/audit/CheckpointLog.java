@@ -55,7 +55,7 @@ public final class CheckpointLog {
             Checkpoint draft = Checkpoint.draft(last.map(c -> c.seq() + 1).orElse(1L), now, node, interval, states(dir),
                     key.fingerprint(), rotated ? lastKey : null);
             Checkpoint sealed = draft.sealed(last.map(Checkpoint::hash).orElse(AuditLine.GENESIS), key, endorsing);
-            append(file(dir, LocalDate.ofInstant(now, ZoneOffset.UTC)), sealed.line());
+            append(file(dir, LocalDate.ofInstant(now, ZoneOffset.UTC)), sealed.line() + "\n");
             return sealed;
         }
     }
@@ -130,10 +130,11 @@ public final class CheckpointLog {
         return out;
     }
 
-    static void append(Path file, String line) throws IOException {
+    /** Appends whole lines and fsyncs them (and the directory, for a new file). */
+    static void append(Path file, String lines) throws IOException {
         boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            ByteBuffer buf = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
@@ -167,17 +168,7 @@ public final class CheckpointLog {
             for (String l : ours.subList(have, ours.size())) {
                 missing.append(l).append('\n');
             }
-            boolean created = !Files.exists(theirs);
-            try (FileChannel ch = FileChannel.open(theirs, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                ByteBuffer buf = ByteBuffer.wrap(missing.toString().getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(false);
-            }
-            if (created) {
-                DurableFiles.fsyncDirectory(witness);
-            }
+            append(theirs, missing.toString());
             delivered += ours.size() - have;
         }
         return delivered;
