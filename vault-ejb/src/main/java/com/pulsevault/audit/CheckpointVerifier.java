@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *       or holds others ({@code checkpoint-mismatch});</li>
  *   <li>{@code forged-checkpoint}: a checkpoint without a valid signature of a trusted key, or whose content
  *       does not match its hash; {@code broken-checkpoint-chain}: one removed or moved;</li>
- *   <li>{@code checkpoint-gap} (a warning): more than twice the interval between two checkpoints.</li>
+ *   <li>{@code checkpoint-gap} (a warning): more than twice the interval between two checkpoints, or, on the
+ *       live directory, since the last one; {@code no-checkpoints} (a warning): chains but no checkpoint.</li>
  * </ul>
  * A key change is trusted when the first checkpoint under the new key names the old key and carries a
  * valid signature of both; the old public key is read from the file beside the checkpoints.
@@ -49,6 +50,11 @@ public final class CheckpointVerifier {
 
     /** Every chain's own first break, then {@link #checkpoints}. */
     public List<Finding> verify(PublicKey trusted, Optional<Path> witness) throws IOException {
+        return verify(trusted, witness, null);
+    }
+
+    /** @param live see {@link #checkpoints(PublicKey, Optional, java.time.Instant)} */
+    public List<Finding> verify(PublicKey trusted, Optional<Path> witness, java.time.Instant live) throws IOException {
         List<Finding> findings = new ArrayList<>();
         for (AuditCategory c : AuditCategory.values()) {
             VerificationReport r = new AuditVerifier(dir).verify(c, new DayRange(null, null));
@@ -56,12 +62,20 @@ public final class CheckpointVerifier {
                 findings.add(new Finding(r.problem().kind(), Severity.BREAK, r.problem().file(), r.problem().line(), r.problem().message()));
             }
         }
-        findings.addAll(checkpoints(trusted, witness));
+        findings.addAll(checkpoints(trusted, witness, live));
         return findings;
     }
 
     /** What the checkpoints say about the chains, the checkpoints themselves and the witness's copy. */
     public List<Finding> checkpoints(PublicKey trusted, Optional<Path> witness) throws IOException {
+        return checkpoints(trusted, witness, null);
+    }
+
+    /**
+     * @param live the time now, when checking the live directory: a last checkpoint older than twice its
+     *             interval is then a warning too (the newest checkpoints removed with the lines they covered)
+     */
+    public List<Finding> checkpoints(PublicKey trusted, Optional<Path> witness, java.time.Instant live) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Located> checkpoints = read(dir, findings);
         Map<String, PublicKey> keys = trustedKeys(trusted, checkpoints);
@@ -88,6 +102,16 @@ public final class CheckpointVerifier {
             }
             prevHash = c.hash();
             previous = l;
+        }
+        if (checkpoints.isEmpty() && !CheckpointLog.states(dir).isEmpty()) {
+            findings.add(new Finding("no-checkpoints", Severity.WARNING, CheckpointLog.PREFIX + "*.log", 0,
+                    "the chains have lines but there is no checkpoint: a trail from before checkpoints, or the checkpoint log was removed"));
+        }
+        if (live != null && previous != null
+                && Duration.between(previous.checkpoint.time(), live).getSeconds() > 2 * previous.checkpoint.interval()) {
+            findings.add(new Finding("checkpoint-gap", Severity.WARNING, previous.file, previous.line, "the last checkpoint is of "
+                    + previous.checkpoint.time() + ", more than twice the interval ago: the newest checkpoints (and what they"
+                    + " covered) may have been removed, or checkpoints stopped"));
         }
         if (witness.isPresent()) {
             compareWitness(checkpoints, read(witness.get(), new ArrayList<>()), findings);

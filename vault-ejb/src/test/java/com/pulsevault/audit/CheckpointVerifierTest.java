@@ -188,6 +188,23 @@ class CheckpointVerifierTest {
     }
 
     @Test
+    void aLastCheckpointLongAgoIsAWarningOnTheLiveDirectory() throws Exception {
+        events(1);
+        checkpoint();
+        CheckpointVerifier.Finding f = only(new CheckpointVerifier(dir).verify(key.publicKey(), Optional.empty(), clock.instant().plusSeconds(601)));
+        assertEquals("checkpoint-gap", f.kind());
+        assertEquals(List.of(), new CheckpointVerifier(dir).verify(key.publicKey(), Optional.empty(), clock.instant().plusSeconds(599)));
+    }
+
+    @Test
+    void chainsWithoutAnyCheckpointAreAWarning() throws Exception {
+        events(2);
+        CheckpointVerifier.Finding f = only(verify());
+        assertEquals("no-checkpoints", f.kind());
+        assertEquals(CheckpointVerifier.Severity.WARNING, f.severity());
+    }
+
+    @Test
     void aKeyChangeSignedByBothKeysIsTrustedWithTheNewKeyAlone() throws Exception {
         events(2);
         checkpoint();
