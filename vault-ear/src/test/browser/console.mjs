@@ -196,6 +196,7 @@ try {
   await step('playerPlays', async () => {
     await p.click(`.card[data-video-id="${videoId}"] a.button`);
     await p.waitForFunction(() => document.querySelectorAll('#quality option').length > 1, null, { timeout: 30000 });
+    await p.focus('video');
     await p.keyboard.press('k'); // play, from the keyboard
     await p.waitForFunction(() => {
       const v = document.querySelector('video');

@@ -67,6 +67,8 @@ export async function signOut() {
   const u = await manager.getUser();
   await manager.removeUser();
   sessionStorage.clear();
+  // interrupted uploads' resume records (a hashed fingerprint and the upload's URL) stay with the person who signed in
+  Object.keys(localStorage).filter((k) => k.startsWith('tus::')).forEach((k) => localStorage.removeItem(k));
   return manager.signoutRedirect({ id_token_hint: u ? u.id_token : undefined });
 }
 

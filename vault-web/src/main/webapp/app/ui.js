@@ -5,7 +5,11 @@
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === false || v == null) continue;
+    if (v == null) continue;
+    if (v === false) { // a boolean property (disabled, hidden, spellcheck) set off; an attribute left out
+      if (k in el) el[k] = false;
+      continue;
+    }
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'class') el.className = v;
     else if (k in el && typeof v !== 'string') el[k] = v;

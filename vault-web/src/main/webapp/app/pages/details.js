@@ -17,10 +17,10 @@ export default async function details({ me }, id) {
     return;
   }
 
-  const title = h('input', { type: 'text', maxlength: 200, autocomplete: 'off', value: record.title || '' });
-  const description = h('textarea', { rows: 4, maxlength: 4000 });
+  const title = h('input', { type: 'text', maxlength: 200, autocomplete: 'off', spellcheck: false, value: record.title || '' });
+  const description = h('textarea', { rows: 4, maxlength: 4000, spellcheck: false });
   description.value = record.description || '';
-  const tags = h('input', { type: 'text', autocomplete: 'off', value: (record.tags || []).join(', ') });
+  const tags = h('input', { type: 'text', autocomplete: 'off', spellcheck: false, value: (record.tags || []).join(', ') });
   const save = h('button', { type: 'submit', class: 'primary' }, 'Save changes');
   const editable = record.may && record.may.edit && record.status !== 'deleted';
   [title, description, tags, save].forEach((el) => { el.disabled = !editable; });

@@ -5,7 +5,7 @@ import { api, signed } from '../api.js';
 import { h, page, alertBox, formatDuration } from '../ui.js';
 
 export default async function player(ctx, id) {
-  const video = h('video', { controls: true, playsinline: true, preload: 'metadata', 'aria-label': 'Video player' });
+  const video = h('video', { controls: true, playsinline: true, preload: 'metadata', tabindex: '0', 'aria-label': 'Video player: k or space plays and pauses, j and l go 10 seconds back and on' });
   const quality = h('select', { id: 'quality', disabled: true }, h('option', { value: '-1' }, 'Auto'));
   const status = h('div', { class: 'player-status' });
   page('Player', h('h1', {}, 'Player'), status,
@@ -55,7 +55,8 @@ export default async function player(ctx, id) {
   if (record.duration) status.replaceChildren(h('p', { class: 'muted' }, `Length ${formatDuration(record.duration)}`));
 
   const keys = (e) => {
-    if (e.target.closest('input, select, textarea, button, a')) return; // their own keys
+    // only while the player has the focus (WCAG 2.1.4: single-key shortcuts must not fire elsewhere)
+    if (!e.target.closest('.player') || e.target.closest('input, select, textarea, button, a')) return;
     // (space on the focused video is its own control's)
     if (e.key === 'k' || (e.key === ' ' && e.target !== video)) {
       e.preventDefault();

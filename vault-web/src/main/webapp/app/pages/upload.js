@@ -42,15 +42,18 @@ class UploadRow {
   constructor(file, me) {
     this.file = file;
     this.samples = [];
-    this.bar = h('progress', { max: 100, value: 0, 'aria-label': 'Upload progress' });
+    this.bar = h('progress', { max: 100, value: 0, 'aria-label': `Upload progress of ${file.name}` });
     this.figures = h('span', { class: 'figures', 'aria-live': 'off' }, 'Starting…');
-    this.toggle = h('button', { type: 'button', onclick: () => (this.paused ? this.resume() : this.pause()) }, 'Pause');
+    const nameId = `file-${Math.random().toString(36).slice(2, 10)}`;
+    this.toggle = h('button', { type: 'button', 'aria-describedby': nameId, // which file: read after the button's own name
+      onclick: () => (this.paused ? this.resume() : this.pause()) }, 'Pause');
     this.message = h('div', { class: 'row-message' });
-    this.title = h('input', { type: 'text', maxlength: 200, autocomplete: 'off' });
-    this.description = h('textarea', { rows: 2, maxlength: 4000 });
-    this.tags = h('input', { type: 'text', autocomplete: 'off' });
+    // no spell checking: a browser's online spell checker would send clinical text off the machine
+    this.title = h('input', { type: 'text', maxlength: 200, autocomplete: 'off', spellcheck: false });
+    this.description = h('textarea', { rows: 2, maxlength: 4000, spellcheck: false });
+    this.tags = h('input', { type: 'text', autocomplete: 'off', spellcheck: false });
     this.teamBoxes = me.teams.map((t) => h('input', { type: 'checkbox', value: t, checked: true }));
-    this.save = h('button', { type: 'submit', class: 'primary', disabled: true }, 'Save to vault');
+    this.save = h('button', { type: 'submit', class: 'primary', disabled: true, 'aria-describedby': nameId }, 'Save to vault');
     const form = h('form', { class: 'record', onsubmit: (e) => { e.preventDefault(); this.finalize(); } },
       field('Title', this.title),
       field('Description', this.description),
@@ -59,7 +62,7 @@ class UploadRow {
         this.teamBoxes.map((box) => h('label', { class: 'check' }, box, ` ${box.value}`))) : null,
       h('div', { class: 'actions' }, this.save));
     this.el = h('li', { class: 'upload-row' },
-      h('div', { class: 'row-head' }, h('span', { class: 'file-name' }, file.name),
+      h('div', { class: 'row-head' }, h('span', { class: 'file-name', id: nameId }, file.name),
         h('span', { class: 'muted' }, ` ${formatBytes(file.size)}`)),
       h('div', { class: 'row-progress' }, this.bar, this.figures, this.toggle), this.message, form);
   }
@@ -69,7 +72,9 @@ class UploadRow {
       endpoint: API + 'uploads',
       chunkSize: CHUNK,
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
-      metadata: { filename: this.file.name, filetype: this.file.type || 'application/octet-stream' },
+      // no file name in the upload's metadata: tus-js-client keeps that in localStorage beside the
+      // fingerprint; the name goes to the vault with "Save to vault" only
+      metadata: { filetype: this.file.type || 'application/octet-stream' },
       fingerprint: fingerprint,
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,

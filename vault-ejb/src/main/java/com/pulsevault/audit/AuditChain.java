@@ -158,7 +158,7 @@ public class AuditChain {
      * A line without its newline is a write that never completed (the process died mid-append, so no
      * request was answered): cut it off so the chain continues from the last whole line.
      */
-    private void repairTornTail(Path file) throws IOException {
+    static void repairTornTail(Path file) throws IOException {
         if (!Files.exists(file)) {
             return;
         }

@@ -53,6 +53,7 @@ public class AuditCheckpoints {
     private CheckpointLog log;
     private String node;
     private ScheduledFuture<?> periodic;
+    private volatile Checkpoint lastWritten;
 
     @PostConstruct
     void start() {
@@ -90,7 +91,8 @@ public class AuditCheckpoints {
 
     /** Writes a checkpoint now and hands it to the witness (also what an operator's request does). */
     public Checkpoint checkpoint() throws IOException {
-        Checkpoint c = log.write(Instant.now(), node, config.settings().checkpointInterval().getSeconds(), key, previous);
+        Checkpoint c = log.write(Instant.now(), node, config.settings().checkpointInterval().getSeconds(), key, previous, lastWritten);
+        lastWritten = c;
         deliver();
         return c;
     }
@@ -132,7 +134,13 @@ public class AuditCheckpoints {
     }
 
     public List<CheckpointVerifier.Finding> verify() throws IOException {
-        return new CheckpointVerifier(config.settings().auditDir()).verify(key.publicKey(), config.settings().witnessDir()
-                .filter(Files::isDirectory), Instant.now());
+        Optional<Path> witnessDir = config.settings().witnessDir();
+        List<CheckpointVerifier.Finding> findings = new java.util.ArrayList<>(new CheckpointVerifier(config.settings().auditDir())
+                .verify(key.publicKey(), witnessDir.filter(Files::isDirectory), Instant.now()));
+        if (witnessDir.isPresent() && !Files.isDirectory(witnessDir.get())) {
+            findings.add(new CheckpointVerifier.Finding("witness-unavailable", CheckpointVerifier.Severity.WARNING,
+                    witnessDir.get().toString(), 0, "the witness's copy could not be read: a rolled-back checkpoint log would not show"));
+        }
+        return findings;
     }
 }

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  */
 public final class CheckpointLog {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CheckpointLog.class.getName());
+
     static final String PREFIX = "checkpoints-";
 
     private final Path dir;
@@ -39,24 +41,52 @@ public final class CheckpointLog {
 
     /** Writes the next checkpoint of every chain, signed by {@code key} (and {@code previous} when the key changed since the last one). */
     public Checkpoint write(Instant now, String node, long interval, SigningKey key, SigningKey previous) throws IOException {
-        // one writer at a time in this JVM too: a second FileLock on the file from the same JVM is refused
-        synchronized (CheckpointLog.class) {
-            return writeLocked(now, node, interval, key, previous);
-        }
+        return write(now, node, interval, key, previous, null);
     }
 
-    private Checkpoint writeLocked(Instant now, String node, long interval, SigningKey key, SigningKey previous) throws IOException {
-        try (FileChannel lockChannel = FileChannel.open(dir.resolve("checkpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockChannel.lock()) {
+    /**
+     * @param known the last checkpoint this process wrote, or null: should the log on disk end before it
+     *              (checkpoints removed while the vault runs), the new one still links to it, so the removal
+     *              shows as a broken checkpoint chain instead of a clean new start
+     */
+    public Checkpoint write(Instant now, String node, long interval, SigningKey key, SigningKey previous, Checkpoint known) throws IOException {
+        return locked(() -> {
             Optional<Checkpoint> last = last(dir);
+            if (known != null && (last.isEmpty() || last.get().seq() < known.seq())) {
+                LOG.severe("The audit checkpoint log ends before checkpoint " + known.seq() + ", which this node wrote:"
+                        + " checkpoints were removed. The next one links to the removed one, so verifiers report it");
+                last = Optional.of(known);
+            }
             String lastKey = last.map(Checkpoint::keyId).orElse(null);
             boolean rotated = lastKey != null && !lastKey.equals(key.fingerprint());
             SigningKey endorsing = rotated && previous != null && previous.fingerprint().equals(lastKey) ? previous : null;
+            if (rotated && endorsing == null) {
+                LOG.warning("The audit signing key changed from " + lastKey + " to " + key.fingerprint() + " without the old key"
+                        + " (pulsevault.audit.previous-signing-key): verifiers holding only the new public key will not trust the"
+                        + " checkpoints before this one");
+            }
             Checkpoint draft = Checkpoint.draft(last.map(c -> c.seq() + 1).orElse(1L), now, node, interval, states(dir),
                     key.fingerprint(), rotated ? lastKey : null);
             Checkpoint sealed = draft.sealed(last.map(Checkpoint::hash).orElse(AuditLine.GENESIS), key, endorsing);
-            append(file(dir, LocalDate.ofInstant(now, ZoneOffset.UTC)), sealed.line() + "\n");
+            // never a day before the last checkpoint's: a node whose clock is behind must not fork the log at midnight
+            LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            LocalDate lastDay = last.map(c -> LocalDate.ofInstant(c.time(), ZoneOffset.UTC)).orElse(day);
+            append(file(dir, day.isBefore(lastDay) ? lastDay : day), sealed.line() + "\n");
             return sealed;
+        });
+    }
+
+    private interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** One writer at a time: across nodes by an OS lock, in this JVM by a monitor (a second FileLock from one JVM is refused). */
+    private <T> T locked(Work<T> work) throws IOException {
+        synchronized (CheckpointLog.class) {
+            try (FileChannel lockChannel = FileChannel.open(dir.resolve("checkpoints.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockChannel.lock()) {
+                return work.run();
+            }
         }
     }
 
@@ -67,6 +97,10 @@ public final class CheckpointLog {
             Map.Entry<LocalDate, Path> newest = AuditFiles.days(dir, c).lastEntry();
             if (newest == null) {
                 continue;
+            }
+            // a line the chain has written but not yet fsync'd must not be signed: it could still be lost
+            try (FileChannel ch = FileChannel.open(newest.getValue(), StandardOpenOption.READ)) {
+                ch.force(false);
             }
             List<String> lines = completeLines(newest.getValue());
             if (lines.isEmpty()) {
@@ -111,6 +145,7 @@ public final class CheckpointLog {
 
     static Optional<Checkpoint> last(Path dir) throws IOException {
         for (Path f : days(dir).descendingMap().values()) {
+            AuditChain.repairTornTail(f); // a write cut off by a crash or a full disk: the next line starts clean
             Optional<String> line = AuditFiles.lastLine(f);
             if (line.isPresent()) {
                 return Optional.of(Checkpoint.parse(line.get()));
@@ -156,10 +191,17 @@ public final class CheckpointLog {
         if (!Files.isDirectory(witness)) {
             throw new IOException("the witness directory " + witness + " is not there");
         }
+        return locked(() -> deliverLocked(witness)); // nodes (and the timer and an operator) must not append the same lines twice
+    }
+
+    private int deliverLocked(Path witness) throws IOException {
         int delivered = 0;
         for (Map.Entry<LocalDate, Path> day : days(dir).entrySet()) {
             List<String> ours = completeLines(day.getValue());
             Path theirs = file(witness, day.getKey());
+            if (Files.exists(theirs)) {
+                AuditChain.repairTornTail(theirs);
+            }
             int have = Files.exists(theirs) ? completeLines(theirs).size() : 0;
             if (have >= ours.size()) {
                 continue;

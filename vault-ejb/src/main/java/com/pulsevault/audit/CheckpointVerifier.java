@@ -78,7 +78,10 @@ public final class CheckpointVerifier {
     public List<Finding> checkpoints(PublicKey trusted, Optional<Path> witness, java.time.Instant live) throws IOException {
         List<Finding> findings = new ArrayList<>();
         List<Located> checkpoints = read(dir, findings);
-        Map<String, PublicKey> keys = trustedKeys(trusted, checkpoints);
+        Map<String, PublicKey> keys = new HashMap<>();
+        Map<String, Long> retiredAt = new HashMap<>();
+        trustedKeys(trusted, checkpoints, keys, retiredAt);
+        Map<String, List<String>> files = new HashMap<>(); // each chain file read once for all checkpoints
         String prevHash = AuditLine.GENESIS;
         Located previous = null;
         for (Located l : checkpoints) {
@@ -87,13 +90,15 @@ public final class CheckpointVerifier {
                 findings.add(new Finding("broken-checkpoint-chain", Severity.BREAK, l.file, l.line,
                         "checkpoint " + c.seq() + " does not link to the one before it: checkpoints were removed or moved"));
             }
-            PublicKey key = keys.get(c.keyId());
+            // a retired key is trusted only for checkpoints before the one that retired it: whoever still has it
+            // must not be able to sign checkpoints after the rotation
+            PublicKey key = c.seq() < retiredAt.getOrDefault(c.keyId(), Long.MAX_VALUE) ? keys.get(c.keyId()) : null;
             if (!c.expectedHash().equals(c.hash()) || key == null || !SigningKey.verifies(key, c.hash(), c.sig())) {
                 findings.add(new Finding("forged-checkpoint", Severity.BREAK, l.file, l.line, key == null
                         ? "checkpoint " + c.seq() + " is signed by a key the auditor's key does not vouch for (" + c.keyId() + ")"
                         : "checkpoint " + c.seq() + " is not validly signed, or was changed after it was signed"));
             } else {
-                compareChains(c, l, findings);
+                compareChains(c, l, findings, files);
             }
             if (previous != null && Duration.between(previous.checkpoint.time(), c.time()).getSeconds() > 2 * previous.checkpoint.interval()) {
                 findings.add(new Finding("checkpoint-gap", Severity.WARNING, l.file, l.line, "no checkpoint between "
@@ -102,6 +107,9 @@ public final class CheckpointVerifier {
             }
             prevHash = c.hash();
             previous = l;
+        }
+        if (!checkpoints.isEmpty()) {
+            firstLinesBefore(checkpoints.get(0), findings);
         }
         if (checkpoints.isEmpty() && !CheckpointLog.states(dir).isEmpty()) {
             findings.add(new Finding("no-checkpoints", Severity.WARNING, CheckpointLog.PREFIX + "*.log", 0,
@@ -138,8 +146,7 @@ public final class CheckpointVerifier {
     }
 
     /** The trusted key, and each older key a trusted key vouched for at a key change (newest first). */
-    private Map<String, PublicKey> trustedKeys(PublicKey trusted, List<Located> checkpoints) {
-        Map<String, PublicKey> keys = new HashMap<>();
+    private void trustedKeys(PublicKey trusted, List<Located> checkpoints, Map<String, PublicKey> keys, Map<String, Long> retiredAt) {
         keys.put(SigningKey.fingerprint(trusted), trusted);
         for (int i = checkpoints.size() - 1; i >= 0; i--) {
             Checkpoint c = checkpoints.get(i).checkpoint;
@@ -152,15 +159,39 @@ public final class CheckpointVerifier {
                 PublicKey old = SigningKey.readPublicKey(CheckpointKeys.publicKeyFile(dir, c.previousKeyId()));
                 if (SigningKey.fingerprint(old).equals(c.previousKeyId()) && SigningKey.verifies(old, c.hash(), c.previousSig())) {
                     keys.put(c.previousKeyId(), old);
+                    retiredAt.put(c.previousKeyId(), c.seq());
                 }
             } catch (IOException missing) {
                 // the old key is not beside the checkpoints: its checkpoints are reported as not vouched for
             }
         }
-        return keys;
     }
 
-    private void compareChains(Checkpoint c, Located at, List<Finding> findings) throws IOException {
+    /**
+     * Chain lines older than the first checkpoint by more than its interval: a trail from before checkpoints
+     * existed (once, after an upgrade), or a checkpoint log deleted and begun again over rewritten chains.
+     */
+    private void firstLinesBefore(Located first, List<Finding> findings) throws IOException {
+        for (AuditCategory category : AuditCategory.values()) {
+            Map.Entry<java.time.LocalDate, Path> oldest = AuditFiles.days(dir, category).firstEntry();
+            if (oldest == null) {
+                continue;
+            }
+            Optional<String> line = CheckpointLog.completeLines(oldest.getValue()).stream().findFirst();
+            try {
+                java.time.Instant t = java.time.Instant.parse(AuditLine.parseObject(line.orElse("{\"time\":null}")).get("time"));
+                if (Duration.between(t, first.checkpoint.time()).getSeconds() > first.checkpoint.interval()) {
+                    findings.add(new Finding("lines-before-first-checkpoint", Severity.WARNING, oldest.getValue().getFileName().toString(), 1,
+                            "the " + category.fileName() + " chain begins at " + t + ", before the first checkpoint (" + first.checkpoint.time()
+                            + "): lines up to then are covered by the hash chain alone (a trail from before checkpoints, or a checkpoint log begun again)"));
+                }
+            } catch (RuntimeException unreadable) {
+                // the chain's own verification reports an unreadable line
+            }
+        }
+    }
+
+    private void compareChains(Checkpoint c, Located at, List<Finding> findings, Map<String, List<String>> files) throws IOException {
         for (Checkpoint.ChainState s : c.chains()) {
             Path file = dir.resolve(s.file());
             if (!s.file().matches("[a-z]+-\\d{4}-\\d{2}-\\d{2}\\.log") || !Files.exists(file)) {
@@ -168,7 +199,11 @@ public final class CheckpointVerifier {
                         + " line " + at.line + ") recorded " + s.lines() + " lines in this file; it is gone"));
                 continue;
             }
-            List<String> lines = CheckpointLog.completeLines(file);
+            List<String> lines = files.get(s.file());
+            if (lines == null) {
+                lines = CheckpointLog.completeLines(file);
+                files.put(s.file(), lines);
+            }
             if (lines.size() < s.lines()) {
                 findings.add(new Finding("tail-cut", Severity.BREAK, s.file(), lines.size() + 1L, "checkpoint " + c.seq()
                         + " recorded " + s.lines() + " lines; " + (s.lines() - lines.size()) + " after line " + lines.size() + " are gone"));

@@ -100,6 +100,9 @@ public final class VerifyAuditCommand {
             if (!Files.isDirectory(dir)) {
                 throw new BadArgument(dir + " is not a directory");
             }
+            if (witness != null && !Files.isDirectory(witness)) {
+                throw new BadArgument("the witness copy " + witness + " is not a directory");
+            }
             if (witness != null && publicKey == null) {
                 throw new BadArgument("--witness needs --public-key");
             }

@@ -233,6 +233,56 @@ class CheckpointVerifierTest {
     }
 
     @Test
+    void aRetiredKeyCannotSignCheckpointsAfterTheRotation() throws Exception {
+        events(1);
+        checkpoint();
+        SigningKey old = key;
+        key = newKey();
+        CheckpointKeys.publish(dir, key);
+        clock.advance(1);
+        new CheckpointLog(dir).write(clock.instant(), "node-1", 300, key, old);
+        // whoever kept the old key writes a checkpoint after the rotation
+        events(1);
+        clock.advance(1);
+        new CheckpointLog(dir).write(clock.instant(), "node-1", 300, old, null);
+        CheckpointVerifier.Finding f = only(verify());
+        assertEquals("forged-checkpoint", f.kind());
+        assertEquals(3, f.line());
+    }
+
+    @Test
+    void checkpointsRemovedWhileTheVaultRunsBreakTheCheckpointChain() throws Exception {
+        events(1);
+        Checkpoint first = checkpoint();
+        Files.delete(dir.resolve("checkpoints-2026-12-01.log"));
+        clock.advance(1);
+        new CheckpointLog(dir).write(clock.instant(), "node-1", 300, key, null, first);
+        CheckpointVerifier.Finding f = only(verify());
+        assertEquals("broken-checkpoint-chain", f.kind());
+        assertEquals(1, f.line());
+    }
+
+    @Test
+    void aTornCheckpointLineIsCutOffBeforeTheNextOne() throws Exception {
+        events(1);
+        checkpoint();
+        Files.writeString(dir.resolve("checkpoints-2026-12-01.log"), "{\"seq\":\"2\",\"ti", java.nio.file.StandardOpenOption.APPEND);
+        Checkpoint next = checkpoint();
+        assertEquals(2, next.seq());
+        assertEquals(List.of(), verify());
+    }
+
+    @Test
+    void chainLinesLongBeforeTheFirstCheckpointAreAWarning() throws Exception {
+        events(1);
+        clock.advance(3600);
+        checkpoint();
+        CheckpointVerifier.Finding f = only(verify());
+        assertEquals("lines-before-first-checkpoint", f.kind());
+        assertEquals(CheckpointVerifier.Severity.WARNING, f.severity());
+    }
+
+    @Test
     void aWitnessThatIsMissingGetsEveryCheckpointOnceItIsBack() throws Exception {
         Path gone = witness.resolve("mount");
         events(1);
