@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -110,8 +111,18 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        DurableFiles.writeSecret(generated, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Files.createDirectories(generated.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path temp = generated.resolveSibling(generated.getFileName() + ".new");
+        Files.deleteIfExists(temp);
+        // 0600 from the start: the private key is never readable by others, not even briefly
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+        try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        DurableFiles.moveAtomically(temp, generated);
+        DurableFiles.fsyncDirectory(generated.getParent());
         SigningKey key = new SigningKey(pair.getPrivate(), pair.getPublic());
         LOG.warning("No pulsevault.audit.signing-key is configured: generated an Ed25519 key for audit checkpoints in "
                 + generated + " (mode 0600), fingerprint " + key.fingerprint() + ". Give its public key to the auditors"

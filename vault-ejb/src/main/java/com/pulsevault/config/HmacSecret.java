@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -29,7 +30,17 @@ public final class HmacSecret {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String encoded = Base64.getEncoder().encodeToString(random);
-        DurableFiles.writeSecret(generatedFile, encoded + "\n");
+        Files.createDirectories(generatedFile.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path temp = generatedFile.resolveSibling(generatedFile.getFileName() + ".new");
+        Files.deleteIfExists(temp);
+        // created 0600 from the start, so the secret is never readable by others, not even briefly
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, encoded + "\n", StandardCharsets.US_ASCII);
+        try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        DurableFiles.moveAtomically(temp, generatedFile);
+        DurableFiles.fsyncDirectory(generatedFile.getParent());
         LOG.warning("No pulsevault.hmac.secret is configured: generated one and stored it in " + generatedFile
                 + " (mode 0600). Set pulsevault.hmac.secret (env PULSEVAULT_HMAC_SECRET) to the same value on every node.");
         return encoded.getBytes(StandardCharsets.US_ASCII);

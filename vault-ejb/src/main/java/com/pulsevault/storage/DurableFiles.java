@@ -62,23 +62,4 @@ public final class DurableFiles {
         Files.createDirectories(dir);
         fsyncDirectory(dir.getParent());
     }
-
-    /**
-     * Writes a secret (a generated key) durably and atomically into {@code target}, creating its directory
-     * 0700: the file is created 0600 from the start, so the secret is never readable by others, not even briefly.
-     */
-    public static void writeSecret(Path target, String content) throws IOException {
-        Files.createDirectories(target.getParent(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        Path temp = target.resolveSibling(target.getFileName() + ".new");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temp, content, java.nio.charset.StandardCharsets.US_ASCII);
-        try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        moveAtomically(temp, target);
-        fsyncDirectory(target.getParent());
-    }
 }
